@@ -1,0 +1,70 @@
+#pragma once
+// Text + path -> model + diagnostics. No file I/O here: the CLI reads the files.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winback/diagnostic.hpp"
+#include "winback/i18n.hpp"
+#include "winback/model.hpp"
+
+namespace winback {
+
+// Each loader reports whether the text was TOML at all, so that checks across files can skip
+// references into a file that could not be read.
+struct ClientsFile {
+    std::vector<CareManager> care_managers;
+    std::vector<Client> clients;
+    bool parsed = false;
+};
+
+struct PlaybooksFile {
+    std::vector<Playbook> playbooks;
+    bool parsed = false;
+};
+
+struct FacilityFile {
+    Facility facility;
+    bool parsed = false;
+};
+
+ClientsFile load_clients(std::string_view text, std::string_view path, Diagnostics& diagnostics);
+// origin is recorded in each playbook ("built-in" or the path).
+PlaybooksFile load_playbooks(std::string_view text, std::string_view path, std::string_view origin,
+                             Diagnostics& diagnostics);
+FacilityFile load_facility(std::string_view text, std::string_view path, Diagnostics& diagnostics);
+
+// The built-in playbooks of a language, as TOML text in the format of playbooks.toml.
+std::string_view builtin_playbooks_text(Lang lang);
+std::vector<Playbook> builtin_playbooks(Lang lang);
+
+// The book's playbooks replace built-in ones of the same reason and add new reasons.
+std::vector<Playbook> merge_playbooks(std::vector<Playbook> builtin, std::vector<Playbook> own);
+
+// What validate_book can trust: references into a file that was not TOML are not checked.
+struct ValidateScope {
+    bool playbooks = true;
+    bool facility = true;
+};
+
+// Checks what spans files: references between clients, care managers, playbooks and rules.
+void validate_book(const Book& book, Diagnostics& diagnostics, ValidateScope scope = {});
+
+// One file of a book as the CLI found it; text is absent when the file does not exist.
+struct Source {
+    std::string path;
+    std::optional<std::string> text;
+};
+
+struct BookSources {
+    Source clients;
+    Source playbooks;
+    Source facility;
+};
+
+// Loads and validates a whole book. The book is usable only when diagnostics has no errors.
+Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics);
+
+}  // namespace winback

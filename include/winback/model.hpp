@@ -1,0 +1,175 @@
+#pragma once
+// Plain value types of a book: what the files say, after loading and validation.
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winback/date.hpp"
+#include "winback/diagnostic.hpp"
+#include "winback/duration.hpp"
+
+namespace winback {
+
+enum class Status { active, lapsed, returned, closed };
+enum class Role { family, hospital, facility, client };
+// Whom a step addresses.
+enum class Recipient { client, family, care_manager, hospital, facility, staff };
+// How a step reaches them.
+enum class Channel { call, letter, visit, email, meeting, task };
+enum class Phase { lapsed, at_risk };
+enum class Shift { next, previous, none };
+
+struct CareManager {
+    std::string id;
+    std::string name;
+    std::string office;
+    std::string phone;
+    Where where;
+};
+
+struct Contact {
+    Role role = Role::family;
+    std::string name;
+    std::string relation;
+    std::string phone;
+    std::string address;
+};
+
+struct AtRisk {
+    std::string reason;
+    Date since;
+    std::string note;
+    Where where;
+    Where reason_at;
+};
+
+struct Client {
+    std::string id;
+    std::string name;
+    std::string kana;
+    Status status = Status::active;
+    std::optional<Date> lapse_date;
+    std::string reason;
+    std::string reason_note;
+    std::string care_manager;
+    std::vector<unsigned> days;  // 0 = Monday ... 6 = Sunday, in file order
+    std::optional<long long> monthly_revenue;
+    std::string owner;
+    bool do_not_contact = false;
+    std::vector<std::string> avoid;
+    std::string rule;
+    std::string switched_to;
+    std::string admitted_to;
+    std::string hospital;
+    std::optional<AtRisk> at_risk;
+    std::vector<Contact> contacts;
+
+    // Where the client and the fields that refer to other things are, for cross-file checks.
+    Where where;
+    Where reason_at;
+    Where care_manager_at;
+    Where rule_at;
+    std::vector<Where> avoid_at;
+};
+
+struct Step {
+    std::string id;
+    std::optional<Duration> at;     // one-off
+    std::optional<Duration> every;  // recurring
+    std::optional<Duration> from;
+    std::optional<Duration> until;
+    std::optional<Duration> expire;
+    std::optional<long> times;
+    std::string after = "lapse";
+    Phase phase = Phase::lapsed;
+    Recipient to = Recipient::client;
+    Channel via = Channel::call;
+    std::string task;
+    Where where;
+};
+
+struct Playbook {
+    std::string reason;
+    std::string title;
+    double return_rate = 0.0;
+    std::optional<Duration> stop_after;
+    bool hold_slot = false;
+    std::vector<Step> steps;
+    std::string origin;  // "built-in" or the path of the user's playbooks.toml
+    Where where;
+};
+
+struct DateRange {
+    Date from;
+    Date to;  // inclusive
+};
+
+struct Calendar {
+    std::array<bool, 7> closed_weekday{};  // 0 = Monday
+    std::vector<DateRange> closed;         // single dates are ranges of one day
+    bool jp_holidays = false;
+};
+
+struct Rule {
+    std::string id;
+    std::string title;
+    std::optional<Date> changed;
+    std::optional<Date> reverted;
+    Where where;
+};
+
+struct Facility {
+    std::string name;
+    Calendar calendar;
+    std::optional<Calendar> care_manager_office;  // absent: care managers follow the facility
+    Shift shift = Shift::next;
+    std::optional<long long> capacity;
+    std::optional<long long> max_actions_per_day;
+    std::optional<Duration> min_gap;
+    std::vector<Rule> rules;
+};
+
+// The files of a book, by path as shown in messages.
+struct BookPaths {
+    std::string clients;
+    std::string playbooks;
+    std::string facility;
+};
+
+struct Book {
+    BookPaths paths;
+    std::vector<CareManager> care_managers;
+    std::vector<Client> clients;
+    std::vector<Playbook> playbooks;  // effective: built-in ones replaced or extended by the book's
+    Facility facility;
+
+    const Client* find_client(std::string_view id) const;
+    const CareManager* find_care_manager(std::string_view id) const;
+    const Playbook* find_playbook(std::string_view reason) const;
+    const Rule* find_rule(std::string_view id) const;
+};
+
+// The words used in the files for each enumeration, in the order of its values: one table
+// serves parsing, output and "did you mean" suggestions.
+template <class E>
+std::span<const std::string_view> words();
+
+template <class E>
+std::string_view to_string(E value) {
+    return words<E>()[static_cast<std::size_t>(value)];
+}
+
+template <class E>
+std::optional<E> parse_word(std::string_view word) {
+    const auto all = words<E>();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (all[i] == word) return static_cast<E>(i);
+    }
+    return std::nullopt;
+}
+
+}  // namespace winback

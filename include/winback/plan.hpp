@@ -1,0 +1,65 @@
+#pragma once
+// The plan for a window of days: every occurrence due in it, ordered as PRODUCT.md says.
+
+#include <string>
+#include <vector>
+
+#include "winback/date.hpp"
+#include "winback/i18n.hpp"
+#include "winback/model.hpp"
+
+namespace winback {
+
+// Empty lists do not filter.
+struct PlanFilter {
+    std::vector<std::string> reasons;
+    std::vector<std::string> owners;
+    std::vector<std::string> clients;
+    std::vector<Recipient> to;
+    std::vector<Channel> via;
+};
+
+struct PlanOptions {
+    Date today;
+    Date until;  // last day of the window, inclusive (today for a one-day plan)
+    Lang lang = Lang::en;
+    PlanFilter filter;
+};
+
+// One thing to do. Plain values, so that a plan outlives the book it came from.
+struct Action {
+    std::string action_id;  // client/step/nominal date: stable across runs
+    Date due;               // after the closed-day shift
+    Date nominal;           // before it
+    long overdue_days = 0;
+    std::string client_id;
+    std::string client;
+    std::string kana;
+    std::string reason;
+    std::string step;
+    std::size_t step_index = 0;
+    Recipient to = Recipient::client;
+    Channel via = Channel::call;
+    std::string contact;
+    std::string phone;
+    std::string task;
+    std::string owner;
+    long long value = 0;  // yen: monthly revenue x return rate
+    std::string suggestion;
+};
+
+struct Plan {
+    Date today;
+    Date until;
+    std::vector<Action> actions;
+};
+
+Plan make_plan(const Book& book, const PlanOptions& options);
+
+// The order of PRODUCT.md: due date, value (highest first), kana or name, step order.
+bool action_before(const Action& a, const Action& b);
+
+// Does the client get any action at all? The absolute stops of PRODUCT.md.
+bool may_contact(const Client& client);
+
+}  // namespace winback

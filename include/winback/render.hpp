@@ -1,0 +1,39 @@
+#pragma once
+// Plan -> text in each output format. One list of columns serves every format.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "winback/i18n.hpp"
+#include "winback/plan.hpp"
+
+namespace winback {
+
+enum class Format { table, csv, tsv, json, ndjson };
+
+std::optional<Format> parse_format(std::string_view name);
+
+struct RenderOptions {
+    Format format = Format::table;
+    Lang lang = Lang::en;
+    bool raw = false;         // csv/tsv: keep cells that look like formulas as they are
+    bool color = false;       // table: colour overdue rows
+    std::size_t width = 0;    // table: fit to this many cells (0: no limit)
+};
+
+std::string render_plan(const Plan& plan, const RenderOptions& options);
+
+// One CSV (or TSV) cell: neutralised against formula injection unless raw, quoted per RFC 4180.
+std::string csv_cell(std::string_view text, char delimiter, bool raw);
+
+}  // namespace winback
+
+namespace winback {
+
+// `winback playbooks`: each playbook with its steps and their timing, as a table or json.
+std::string render_playbooks(const std::vector<Playbook>& playbooks, Format format, Lang lang);
+// "at 0d", "every 1m from 1m until 12m, 3 times", "after discharged: at 3d"
+std::string describe_timing(const Step& step);
+
+}  // namespace winback

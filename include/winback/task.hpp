@@ -1,0 +1,43 @@
+#pragma once
+// The text of a step's task with its {placeholders} filled in.
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "winback/date.hpp"
+#include "winback/i18n.hpp"
+#include "winback/model.hpp"
+
+namespace winback {
+
+inline constexpr std::string_view placeholders[] = {"name",        "days",         "care_manager",
+                                                    "contact",     "months",       "free_days",
+                                                    "switched_to", "admitted_to",  "rule"};
+
+// The placeholder names in a task that winback does not know (for `check`).
+std::vector<std::string> unknown_placeholders(std::string_view task);
+
+// The person a step addresses, and how to reach them.
+struct Addressee {
+    std::string name;
+    std::string phone;
+};
+Addressee addressee(const Book& book, const Client& client, Recipient to);
+
+// Open weekdays on which none of the client's avoided clients comes, in the facility's calendar.
+std::vector<unsigned> free_days(const Book& book, const Client& client);
+std::string free_days_text(const Book& book, const Client& client, Lang lang);
+
+struct TaskContext {
+    const Book& book;
+    const Client& client;
+    const Step& step;
+    Date start;  // the playbook's start: lapse date or at_risk.since
+    Date when;   // the day the task is done, for {months}
+    Lang lang;
+};
+
+std::string expand_task(const TaskContext& context);
+
+}  // namespace winback

@@ -1,0 +1,31 @@
+#pragma once
+// Reading a book from its folder and reporting what is wrong with it.
+
+#include <optional>
+#include <string>
+
+#include "cli/cli.hpp"
+#include "winback/diagnostic.hpp"
+#include "winback/load.hpp"
+
+namespace winback::cli {
+
+// The text of a file; nothing when it does not exist. Other failures (a folder, no permission,
+// a file too large) become a diagnostic.
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diagnostics);
+
+// dir/name, or just name for the current folder, as messages show it.
+std::string book_path(const std::string& dir, const std::string& name);
+
+BookSources read_book_sources(const std::string& dir, Diagnostics& diagnostics);
+
+// Writes diagnostics to the stream, sorted; warnings only when asked.
+void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, bool warnings);
+
+// Loads the book of the context's folder. On errors it prints them and returns nothing.
+std::optional<Book> open_book(Context& context);
+
+// A --date style option; throws UsageError.
+Date parse_date_option(const std::string& text, const std::string& option);
+
+}  // namespace winback::cli

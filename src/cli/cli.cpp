@@ -1,0 +1,103 @@
+#include "cli/cli.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <ostream>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+extern char** environ;
+
+namespace winback::cli {
+
+namespace {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+        {"plan", "List the outreach actions due today or in a window of days", setup_plan},
+        {"check", "Validate every file of the book and report all problems at once", setup_check},
+        {"playbooks", "List the effective playbooks, or --dump the built-in ones as TOML", setup_playbooks},
+    };
+    return table;
+}
+
+Date local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+}  // namespace
+
+std::string Environment::var(const std::string& name) const {
+    auto it = vars.find(name);
+    return it == vars.end() ? std::string() : it->second;
+}
+
+Environment Environment::from_process() {
+    Environment env;
+    for (char** e = environ; e && *e; ++e) {
+        const std::string_view entry(*e);
+        const auto eq = entry.find('=');
+        if (eq != std::string_view::npos) env.vars.emplace(entry.substr(0, eq), entry.substr(eq + 1));
+    }
+    env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+    struct winsize ws {};
+    if (env.stdout_is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) env.terminal_width = ws.ws_col;
+    env.today = local_today();
+    return env;
+}
+
+Lang Context::lang() const {
+    if (auto chosen = parse_lang(global.lang)) return *chosen;
+    return lang_from_locale(env.var("LC_ALL"), env.var("LC_MESSAGES"), env.var("LANG"));
+}
+
+std::string Context::book_dir() const {
+    if (!global.dir.empty()) return global.dir;
+    if (const std::string dir = env.var("WINBACK_DIR"); !dir.empty()) return dir;
+    return ".";
+}
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env) {
+    CLI::App app{"winback: whom to contact today to win back the clients who stopped coming.", "winback"};
+    app.set_version_flag("--version", fmt::format("winback {}", WINBACK_VERSION));
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.footer("Example:\n  winback --dir examples/dayservice plan --date 2026-11-24\n\n"
+               "The book folder is --dir, else $WINBACK_DIR, else the current folder.");
+
+    Context context{env, out, err, {}};
+    app.add_option("--dir", context.global.dir, "Book folder (default: $WINBACK_DIR, else the current folder)");
+    app.add_option("--lang", context.global.lang, "Language of labels and built-in playbooks (default: from the locale)")
+        ->check(CLI::IsMember({"ja", "en"}));
+    app.add_flag("-q,--quiet", context.global.quiet, "Do not print warnings");
+
+    std::function<int()> action;
+    for (const Command& command : commands()) {
+        CLI::App* sub = app.add_subcommand(command.name, command.description);
+        auto run_command = command.setup(*sub, context);
+        sub->callback([&action, run_command] { action = run_command; });
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e, out, err);
+        return code == 0 ? exit_ok : exit_usage;
+    }
+    try {
+        return action ? action() : exit_usage;
+    } catch (const UsageError& e) {
+        err << "winback: error: " << e.message << "\nRun with --help for more information.\n";
+        return exit_usage;
+    }
+}
+
+}  // namespace winback::cli

@@ -1,0 +1,128 @@
+// winback plan: the due actions for today or a window of days.
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/book_io.hpp"
+#include "cli/cli.hpp"
+#include "winback/holidays.hpp"
+#include "winback/plan.hpp"
+#include "winback/render.hpp"
+
+namespace winback::cli {
+
+namespace {
+
+struct PlanArgs {
+    std::string date;
+    int days = 0;
+    std::string until;
+    std::vector<std::string> reasons;
+    std::vector<std::string> owners;
+    std::vector<std::string> clients;
+    std::vector<std::string> to;
+    std::vector<std::string> via;
+    std::string format = "table";
+    bool raw = false;
+};
+
+template <class E>
+std::vector<E> parse_words(const std::vector<std::string>& values, const std::string& option) {
+    std::vector<E> out;
+    for (const std::string& value : values) {
+        auto word = parse_word<E>(value);
+        if (!word) {
+            throw UsageError{fmt::format("{}: unknown value \"{}\"{}", option, value, did_you_mean(value, words<E>()))};
+        }
+        out.push_back(*word);
+    }
+    return out;
+}
+
+void check_known(const std::vector<std::string>& values, const std::vector<std::string_view>& known,
+                 const std::string& option, std::string_view what) {
+    for (const std::string& value : values) {
+        if (std::find(known.begin(), known.end(), value) == known.end()) {
+            throw UsageError{fmt::format("{}: no {} \"{}\" in the book{}", option, what, value, did_you_mean(value, known))};
+        }
+    }
+}
+
+PlanOptions plan_options(const PlanArgs& args, const Book& book, const Context& context) {
+    PlanOptions options;
+    options.today = args.date.empty() ? context.env.today : parse_date_option(args.date, "--date");
+    options.until = options.today;
+    if (args.days > 0) options.until = add_days(options.today, args.days - 1);
+    if (!args.until.empty()) {
+        options.until = parse_date_option(args.until, "--until");
+        if (options.until < options.today) {
+            throw UsageError{fmt::format("--until {} is before the plan's first day {}", args.until,
+                                         format_date(options.today))};
+        }
+    }
+    options.lang = context.lang();
+    const Facility& facility = book.facility;
+    const bool jp = facility.calendar.jp_holidays || (facility.care_manager_office && facility.care_manager_office->jp_holidays);
+    for (const Date day : {options.today, options.until}) {
+        const int year = static_cast<int>(day.year());
+        if (jp && !jp_holidays_cover(year)) {
+            throw UsageError{fmt::format("the national holidays (holidays = \"jp\") are known for {} to {}; {} is "
+                                         "outside",
+                                         jp_holidays_first_year, jp_holidays_last_year(), format_date(day))};
+        }
+    }
+
+    std::vector<std::string_view> reasons, clients;
+    for (const Playbook& p : book.playbooks) reasons.push_back(p.reason);
+    for (const Client& c : book.clients) clients.push_back(c.id);
+    check_known(args.reasons, reasons, "--reason", "playbook for reason");
+    check_known(args.clients, clients, "--client", "client");
+    options.filter.reasons = args.reasons;
+    options.filter.owners = args.owners;
+    options.filter.clients = args.clients;
+    options.filter.to = parse_words<Recipient>(args.to, "--to");
+    options.filter.via = parse_words<Channel>(args.via, "--via");
+    return options;
+}
+
+}  // namespace
+
+std::function<int()> setup_plan(CLI::App& app, Context& context) {
+    auto args = std::make_shared<PlanArgs>();
+    app.add_option("--date", args->date, "First day of the plan, YYYY-MM-DD (default: today)");
+    auto* days = app.add_option("--days", args->days, "Number of days in the window (default: 1)")
+                     ->check(CLI::Range(1, 3660));
+    app.add_option("--until", args->until, "Last day of the window, YYYY-MM-DD")->excludes(days);
+    app.add_option("--reason", args->reasons, "Only clients of this lapse reason (repeatable)");
+    app.add_option("--owner", args->owners, "Only clients of this staff member (repeatable)");
+    app.add_option("--client", args->clients, "Only this client id (repeatable)");
+    app.add_option("--to", args->to, "Only steps addressed to: client, family, care_manager, hospital, facility, staff");
+    app.add_option("--via", args->via, "Only steps done by: call, letter, visit, email, meeting, task");
+    app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
+        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
+    app.footer("Examples:\n"
+               "  winback plan                               today's actions as a table\n"
+               "  winback plan --days 7 --format csv > week.csv\n"
+               "  winback plan --date 2026-11-24 --reason hospitalized --owner 田中\n\n"
+               "With nothing due, the table prints nothing, so a cron job sends no mail.");
+
+    return [args, &context]() {
+        auto book = open_book(context);
+        if (!book) return exit_invalid;
+        const PlanOptions options = plan_options(*args, *book, context);
+        const Plan plan = make_plan(*book, options);
+        RenderOptions render;
+        render.format = *parse_format(args->format);
+        render.lang = options.lang;
+        render.raw = args->raw;
+        render.color = context.env.stdout_is_terminal && context.env.vars.count("NO_COLOR") == 0;
+        render.width = context.env.stdout_is_terminal ? context.env.terminal_width : 0;
+        context.out << render_plan(plan, render);
+        return exit_ok;
+    };
+}
+
+}  // namespace winback::cli

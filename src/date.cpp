@@ -1,0 +1,83 @@
+#include "winback/date.hpp"
+
+#include <array>
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace winback {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> weekday_keys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+bool parse_digits(std::string_view text, int& out) {
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+    }
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int y = 0, m = 0, d = 0;
+    if (!parse_digits(text.substr(0, 4), y) || !parse_digits(text.substr(5, 2), m) ||
+        !parse_digits(text.substr(8, 2), d))
+        return std::nullopt;
+    Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+              std::chrono::day{static_cast<unsigned>(d)}};
+    if (!date.ok()) return std::nullopt;
+    return date;
+}
+
+std::string format_date(Date date) {
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                       static_cast<unsigned>(date.day()));
+}
+
+Date add_days(Date date, long days) {
+    return Date{std::chrono::sys_days{date} + std::chrono::days{days}};
+}
+
+Date add_months(Date date, long months) {
+    using namespace std::chrono;
+    const year_month shifted = year_month{date.year(), date.month()} + std::chrono::months{months};
+    const day last = year_month_day_last{shifted.year(), month_day_last{shifted.month()}}.day();
+    return Date{shifted.year(), shifted.month(), date.day() > last ? last : date.day()};
+}
+
+long days_between(Date a, Date b) {
+    return static_cast<long>((std::chrono::sys_days{b} - std::chrono::sys_days{a}).count());
+}
+
+long months_between(Date a, Date b) {
+    if (b < a) return -months_between(b, a);
+    long months = (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12L +
+                  (static_cast<long>(static_cast<unsigned>(b.month())) - static_cast<long>(static_cast<unsigned>(a.month())));
+    if (add_months(a, months) > b) --months;
+    return months;
+}
+
+unsigned weekday_index(std::chrono::weekday day) {
+    return day.iso_encoding() - 1;
+}
+
+unsigned weekday_index(Date date) {
+    return weekday_index(std::chrono::weekday{std::chrono::sys_days{date}});
+}
+
+std::string_view weekday_key(unsigned index) {
+    return weekday_keys.at(index);
+}
+
+std::optional<unsigned> parse_weekday(std::string_view key) {
+    for (unsigned i = 0; i < weekday_keys.size(); ++i) {
+        if (weekday_keys[i] == key) return i;
+    }
+    return std::nullopt;
+}
+
+}  // namespace winback

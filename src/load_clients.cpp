@@ -1,0 +1,185 @@
+// clients.toml: [[care_manager]] and [[client]] tables.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "fields.hpp"
+#include "winback/load.hpp"
+
+namespace winback {
+
+using detail::Fields;
+using detail::Ids;
+using detail::Need;
+using detail::where_of;
+
+namespace {
+
+constexpr std::string_view top_keys[] = {"care_manager", "client"};
+constexpr std::string_view care_manager_keys[] = {"id", "name", "office", "phone"};
+constexpr std::string_view client_keys[] = {
+    "id",    "name",         "kana",     "status",  "lapse_date",  "reason",      "reason_note", "care_manager",
+    "days",  "monthly_revenue", "owner", "do_not_contact", "avoid", "rule", "switched_to", "admitted_to",
+    "hospital", "at_risk",   "contact"};
+constexpr std::string_view contact_keys[] = {"role", "name", "relation", "phone", "address"};
+constexpr std::string_view at_risk_keys[] = {"reason", "since", "note"};
+
+constexpr long long max_revenue = 100'000'000;
+
+std::string get(std::optional<std::string> value) {
+    return value ? std::move(*value) : std::string();
+}
+
+CareManager load_care_manager(const toml::table& table, std::size_t index, std::string_view path,
+                              Diagnostics& diagnostics) {
+    Fields f(table, path, diagnostics, fmt::format("care manager #{}", index + 1), care_manager_keys);
+    CareManager cm;
+    cm.where = f.where();
+    cm.id = get(f.string("id", Need::required));
+    if (!cm.id.empty()) f.set_context(fmt::format("care manager \"{}\"", cm.id));
+    cm.name = get(f.string("name", Need::required));
+    cm.office = get(f.string("office"));
+    cm.phone = get(f.string("phone"));
+    return cm;
+}
+
+std::vector<Contact> load_contacts(Fields& client, const toml::table& table, std::string_view path,
+                                   Diagnostics& diagnostics) {
+    std::vector<Contact> out;
+    const toml::node* node = table.get("contact");
+    if (!node) return out;
+    if (!node->as_array()) {
+        client.wrong_type("contact", *node, "an array of tables ([[client.contact]])");
+        return out;
+    }
+    std::size_t index = 0;
+    for (const toml::node& item : *node->as_array()) {
+        ++index;
+        const auto* t = item.as_table();
+        if (!t) {
+            client.error(where_of(item), fmt::format("\"contact\" must hold tables, not {}", detail::type_name(item)));
+            continue;
+        }
+        Fields f(*t, path, diagnostics, fmt::format("{}, contact #{}", client.context(), index), contact_keys);
+        Contact c;
+        if (auto role = f.word<Role>("role", Need::required)) c.role = *role;
+        c.name = get(f.string("name"));
+        c.relation = get(f.string("relation"));
+        c.phone = get(f.string("phone"));
+        c.address = get(f.string("address"));
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::optional<AtRisk> load_at_risk(Fields& client, const toml::table& table, std::string_view path,
+                                   Diagnostics& diagnostics) {
+    const toml::node* node = table.get("at_risk");
+    if (!node) return std::nullopt;
+    const auto* t = node->as_table();
+    if (!t) {
+        client.wrong_type("at_risk", *node, "a table { reason = ..., since = ... }");
+        return std::nullopt;
+    }
+    Fields f(*t, path, diagnostics, fmt::format("{}, at_risk", client.context()), at_risk_keys);
+    AtRisk risk;
+    risk.where = where_of(*node);
+    risk.reason_at = f.where("reason");
+    auto reason = f.string("reason", Need::required);
+    auto since = f.date("since", Need::required);
+    risk.note = get(f.string("note"));
+    if (!reason || !since) return std::nullopt;
+    risk.reason = *reason;
+    risk.since = *since;
+    return risk;
+}
+
+void load_days(Fields& f, const toml::table& table, Client& c) {
+    const toml::node* node = table.get("days");
+    if (!node) return;
+    const auto* array = node->as_array();
+    if (!array) {
+        f.wrong_type("days", *node, "an array of weekdays such as [\"tue\", \"fri\"]");
+        return;
+    }
+    for (const toml::node& item : *array) {
+        auto day = f.weekday(item, "days");
+        if (!day) continue;
+        if (std::find(c.days.begin(), c.days.end(), *day) != c.days.end()) {
+            f.warning(where_of(item), fmt::format("weekday \"{}\" is listed twice in \"days\"", weekday_key(*day)));
+            continue;
+        }
+        c.days.push_back(*day);
+    }
+}
+
+Client load_client(const toml::table& table, std::size_t index, std::string_view path, Diagnostics& diagnostics) {
+    Fields f(table, path, diagnostics, fmt::format("client #{}", index + 1), client_keys);
+    Client c;
+    c.where = f.where();
+    c.id = get(f.string("id", Need::required));
+    if (!c.id.empty()) f.set_context(fmt::format("client \"{}\"", c.id));
+    c.name = get(f.string("name", Need::required));
+    c.kana = get(f.string("kana"));
+    if (auto status = f.word<Status>("status", Need::required)) c.status = *status;
+    const bool lapsed = f.has("status") && c.status == Status::lapsed;
+    c.lapse_date = f.date("lapse_date", lapsed ? Need::required : Need::optional);
+    c.reason_at = f.where("reason");
+    c.reason = get(f.string("reason", lapsed ? Need::required : Need::optional));
+    c.reason_note = get(f.string("reason_note"));
+    c.care_manager_at = f.where("care_manager");
+    c.care_manager = get(f.string("care_manager"));
+    load_days(f, table, c);
+    c.monthly_revenue = f.integer("monthly_revenue", 0, max_revenue);
+    c.owner = get(f.string("owner"));
+    c.do_not_contact = f.boolean("do_not_contact").value_or(false);
+    if (auto avoid = f.strings("avoid")) {
+        c.avoid = std::move(*avoid);
+        if (const auto* array = table.get("avoid")->as_array()) {
+            for (const toml::node& item : *array) c.avoid_at.push_back(where_of(item));
+        }
+    }
+    c.rule_at = f.where("rule");
+    c.rule = get(f.string("rule"));
+    c.switched_to = get(f.string("switched_to"));
+    c.admitted_to = get(f.string("admitted_to"));
+    c.hospital = get(f.string("hospital"));
+    c.at_risk = load_at_risk(f, table, path, diagnostics);
+    if (c.at_risk && f.has("status") && c.status != Status::active) {
+        f.warning(c.at_risk->where, fmt::format("\"at_risk\" applies only to active clients and is ignored for "
+                                                "status \"{}\"",
+                                                to_string(c.status)));
+    }
+    c.contacts = load_contacts(f, table, path, diagnostics);
+    return c;
+}
+
+}  // namespace
+
+ClientsFile load_clients(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
+    ClientsFile out;
+    auto root = detail::parse_toml(text, path, diagnostics);
+    if (!root) return out;
+    out.parsed = true;
+    detail::check_top_level(*root, path, diagnostics, top_keys);
+
+    Ids care_manager_ids("care manager id", path, diagnostics);
+    const auto care_managers = detail::table_array(*root, "care_manager", path, diagnostics);
+    for (std::size_t i = 0; i < care_managers.size(); ++i) {
+        CareManager cm = load_care_manager(*care_managers[i], i, path, diagnostics);
+        if (!cm.id.empty()) care_manager_ids.add(cm.id, where_of(*care_managers[i]->get("id")));
+        out.care_managers.push_back(std::move(cm));
+    }
+
+    Ids client_ids("client id", path, diagnostics);
+    const auto clients = detail::table_array(*root, "client", path, diagnostics);
+    for (std::size_t i = 0; i < clients.size(); ++i) {
+        Client c = load_client(*clients[i], i, path, diagnostics);
+        if (!c.id.empty()) client_ids.add(c.id, where_of(*clients[i]->get("id")));
+        out.clients.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace winback

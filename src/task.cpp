@@ -1,0 +1,126 @@
+#include "winback/task.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace winback {
+
+namespace {
+
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || c == '_';
+}
+
+// Calls on_placeholder(name) for each {name} in text, and on_text(chunk) for what lies between.
+template <class OnText, class OnPlaceholder>
+void scan(std::string_view text, OnText on_text, OnPlaceholder on_placeholder) {
+    std::size_t done = 0;
+    for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+        std::size_t close = open + 1;
+        while (close < text.size() && is_name_char(text[close])) ++close;
+        if (close == open + 1 || close >= text.size() || text[close] != '}') continue;
+        on_text(text.substr(done, open - done));
+        on_placeholder(text.substr(open + 1, close - open - 1));
+        done = close + 1;
+        open = close;
+    }
+    on_text(text.substr(done));
+}
+
+bool known(std::string_view name) {
+    return std::find(std::begin(placeholders), std::end(placeholders), name) != std::end(placeholders);
+}
+
+const Contact* first_contact(const Client& client, Role role) {
+    auto it = std::find_if(client.contacts.begin(), client.contacts.end(),
+                           [&](const Contact& c) { return c.role == role; });
+    return it == client.contacts.end() ? nullptr : &*it;
+}
+
+Addressee from_contact(const Contact* contact, std::string fallback_name) {
+    if (!contact) return {std::move(fallback_name), {}};
+    return {contact->name.empty() ? std::move(fallback_name) : contact->name, contact->phone};
+}
+
+bool attends(const Client& client) {
+    return client.status == Status::active || client.status == Status::returned;
+}
+
+}  // namespace
+
+std::vector<std::string> unknown_placeholders(std::string_view task) {
+    std::vector<std::string> out;
+    scan(task, [](std::string_view) {}, [&](std::string_view name) {
+        if (!known(name)) out.emplace_back(name);
+    });
+    return out;
+}
+
+Addressee addressee(const Book& book, const Client& client, Recipient to) {
+    switch (to) {
+        case Recipient::client: return from_contact(first_contact(client, Role::client), client.name);
+        case Recipient::family: return from_contact(first_contact(client, Role::family), {});
+        case Recipient::hospital: return from_contact(first_contact(client, Role::hospital), client.hospital);
+        case Recipient::facility:
+            return from_contact(first_contact(client, Role::facility),
+                                client.switched_to.empty() ? client.admitted_to : client.switched_to);
+        case Recipient::care_manager:
+            if (const CareManager* cm = book.find_care_manager(client.care_manager)) return {cm->name, cm->phone};
+            return {};
+        case Recipient::staff: return {client.owner, {}};
+    }
+    return {};
+}
+
+std::vector<unsigned> free_days(const Book& book, const Client& client) {
+    std::vector<unsigned> out;
+    for (unsigned day = 0; day < 7; ++day) {
+        if (book.facility.calendar.closed_weekday[day]) continue;
+        bool avoided_there = false;
+        for (const std::string& id : client.avoid) {
+            const Client* other = book.find_client(id);
+            if (other && attends(*other) &&
+                std::find(other->days.begin(), other->days.end(), day) != other->days.end()) {
+                avoided_there = true;
+            }
+        }
+        if (!avoided_there) out.push_back(day);
+    }
+    return out;
+}
+
+std::string free_days_text(const Book& book, const Client& client, Lang lang) {
+    const auto days = free_days(book, client);
+    if (days.empty()) return lang == Lang::ja ? "避けたい方のいない曜日はありません" : "no weekday without the people they avoid";
+    return weekday_list(days, lang);
+}
+
+std::string expand_task(const TaskContext& context) {
+    const Client& client = context.client;
+    const Book& book = context.book;
+    std::string out;
+    auto value = [&](std::string_view name) -> std::string {
+        if (name == "name") return client.name;
+        if (name == "days") return weekday_list(client.days, context.lang);
+        if (name == "care_manager") {
+            const CareManager* cm = book.find_care_manager(client.care_manager);
+            return cm ? cm->name : std::string();
+        }
+        if (name == "contact") return addressee(book, client, context.step.to).name;
+        if (name == "months") return fmt::format("{}", std::max(0L, months_between(context.start, context.when)));
+        if (name == "free_days") return free_days_text(book, client, context.lang);
+        if (name == "switched_to") return client.switched_to;
+        if (name == "admitted_to") return client.admitted_to;
+        if (name == "rule") {
+            const Rule* rule = book.find_rule(client.rule);
+            return rule ? (rule->title.empty() ? rule->id : rule->title) : std::string();
+        }
+        return fmt::format("{{{}}}", name);
+    };
+    scan(context.step.task, [&](std::string_view text) { out += text; },
+         [&](std::string_view name) { out += value(name); });
+    return out;
+}
+
+}  // namespace winback

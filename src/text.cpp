@@ -1,0 +1,143 @@
+#include "winback/text.hpp"
+
+#include <fmt/format.h>
+
+namespace winback {
+
+namespace {
+
+// Decodes one UTF-8 sequence at text[i]; returns its length, or 0 when invalid.
+std::size_t decode(std::string_view text, std::size_t i, char32_t& cp) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b0 = byte(i);
+    std::size_t len = 0;
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    } else if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + len > text.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    constexpr char32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_length[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+bool in(char32_t cp, char32_t lo, char32_t hi) {
+    return cp >= lo && cp <= hi;
+}
+
+bool zero_width(char32_t cp) {
+    return in(cp, 0x0300, 0x036F) || in(cp, 0x1AB0, 0x1AFF) || in(cp, 0x1DC0, 0x1DFF) || in(cp, 0x20D0, 0x20FF) ||
+           in(cp, 0xFE00, 0xFE0F) || in(cp, 0xFE20, 0xFE2F) || in(cp, 0x3099, 0x309A) || cp == 0x200B ||
+           cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || in(cp, 0xE0100, 0xE01EF);
+}
+
+// East Asian Wide (W) and Fullwidth (F) blocks, and emoji presentation.
+bool wide(char32_t cp) {
+    return in(cp, 0x1100, 0x115F) || in(cp, 0x2E80, 0x303E) || in(cp, 0x3041, 0x33FF) || in(cp, 0x3400, 0x4DBF) ||
+           in(cp, 0x4E00, 0x9FFF) || in(cp, 0xA000, 0xA4CF) || in(cp, 0xA960, 0xA97F) || in(cp, 0xAC00, 0xD7A3) ||
+           in(cp, 0xF900, 0xFAFF) || in(cp, 0xFE30, 0xFE4F) || in(cp, 0xFF00, 0xFF60) || in(cp, 0xFFE0, 0xFFE6) ||
+           in(cp, 0x1F300, 0x1F64F) || in(cp, 0x1F900, 0x1F9FF) || in(cp, 0x1F680, 0x1F6FF) ||
+           in(cp, 0x20000, 0x2FFFD) || in(cp, 0x30000, 0x3FFFD);
+}
+
+std::size_t width_of(char32_t cp) {
+    if (zero_width(cp)) return 0;
+    return wide(cp) ? 2 : 1;
+}
+
+}  // namespace
+
+bool valid_utf8(std::string_view text) {
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = decode(text, i, cp);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = decode(text, i, cp);
+        width += len == 0 ? 1 : width_of(cp);
+        i += len == 0 ? 1 : len;
+    }
+    return width;
+}
+
+std::string truncate_to_width(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) return std::string(text);
+    if (width == 0) return {};
+    std::string out;
+    std::size_t used = 0;
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = decode(text, i, cp);
+        const std::size_t w = len == 0 ? 1 : width_of(cp);
+        if (len == 0) len = 1;
+        if (used + w > width - 1) break;  // keep one cell for the ellipsis
+        out.append(text.substr(i, len));
+        used += w;
+        i += len;
+    }
+    return out + "…";
+}
+
+std::string pad_to_width(std::string_view text, std::size_t width) {
+    std::string out(text);
+    const std::size_t w = display_width(text);
+    if (w < width) out.append(width - w, ' ');
+    return out;
+}
+
+std::string json_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    for (char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out;
+}
+
+std::string group_thousands(long long value) {
+    std::string digits = fmt::format("{}", value < 0 ? -value : value);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return value < 0 ? "-" + out : out;
+}
+
+}  // namespace winback
