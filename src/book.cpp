@@ -1,10 +1,14 @@
 // A whole book: the three files, the built-in playbooks, and the checks across files.
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
+#include "winback/calendar.hpp"
 #include "winback/load.hpp"
+
+#include "fields.hpp"
 
 namespace winback {
 
@@ -37,8 +41,16 @@ std::vector<std::string_view> keys_of(const auto& items, auto field) {
 }
 
 // Reports an id that names nothing, with the closest existing one.
+using detail::looks_like_id;
+
 void dangling(Diagnostics& diagnostics, const Book& book, const Client& c, Where where, std::string_view what,
               std::string_view value, const std::vector<std::string_view>& candidates, std::string_view note = {}) {
+    if (!looks_like_id(value)) {
+        // Not an id: perhaps a name or a note, which messages never repeat.
+        diagnostics.error(book.paths.clients, where,
+                          fmt::format("client \"{}\": the {} must be an id{}", c.id, what, note));
+        return;
+    }
     diagnostics.error(book.paths.clients, where,
                       fmt::format("client \"{}\": unknown {} \"{}\"{}{}", c.id, what, value.substr(0, 64),
                                   did_you_mean(value, candidates), note));
@@ -53,7 +65,8 @@ void validate_book(const Book& book, Diagnostics& diagnostics, ValidateScope sco
     const auto client_ids = keys_of(book.clients, &Client::id);
     for (const Client& c : book.clients) {
         if (scope.playbooks && !c.reason.empty() && !book.find_playbook(c.reason)) {
-            dangling(diagnostics, book, c, c.reason_at, "reason", c.reason, reasons);
+            dangling(diagnostics, book, c, c.reason_at, "reason", c.reason, reasons,
+                     looks_like_id(c.reason) ? "" : " (the reason names a playbook; details go in \"reason_note\")");
         }
         if (scope.playbooks && c.at_risk && !book.find_playbook(c.at_risk->reason)) {
             dangling(diagnostics, book, c, c.at_risk->reason_at, "at_risk reason", c.at_risk->reason, reasons);
@@ -90,9 +103,9 @@ void validate_book(const Book& book, Diagnostics& diagnostics, ValidateScope sco
     }
 }
 
-Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics) {
+Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, std::optional<Date> today) {
     Book book;
-    book.paths = {sources.clients.path, sources.playbooks.path, sources.facility.path};
+    book.paths = {sources.clients.path, sources.playbooks.path, sources.facility.path, sources.log.path};
     ValidateScope scope;
 
     if (sources.clients.text) {
@@ -108,6 +121,17 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics) 
         PlaybooksFile own = load_playbooks(*sources.playbooks.text, sources.playbooks.path, sources.playbooks.path,
                                            diagnostics);
         scope.playbooks = own.parsed;
+        std::vector<std::string_view> builtin_reasons;
+        for (const Playbook& p : book.playbooks) builtin_reasons.push_back(p.reason);
+        for (const Playbook& p : own.playbooks) {
+            if (std::find(builtin_reasons.begin(), builtin_reasons.end(), p.reason) != builtin_reasons.end()) continue;
+            if (auto near = closest(p.reason, builtin_reasons)) {
+                diagnostics.warning(sources.playbooks.path, p.where,
+                                    fmt::format("playbook \"{}\" adds a new reason; did you mean \"{}\" (which "
+                                                "replaces the built-in playbook)?",
+                                                p.reason, *near));
+            }
+        }
         book.playbooks = merge_playbooks(std::move(book.playbooks), std::move(own.playbooks));
     }
 
@@ -115,9 +139,18 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics) 
         FacilityFile facility = load_facility(*sources.facility.text, sources.facility.path, diagnostics);
         scope.facility = facility.parsed;
         book.facility = std::move(facility.facility);
+        if (facility.parsed) validate_calendar(book.facility, sources.facility.path, diagnostics);
+    }
+
+    bool log_parsed = false;
+    if (sources.log.text) {
+        LogFile log = load_log(*sources.log.text, sources.log.path, diagnostics);
+        log_parsed = log.parsed;
+        book.log = std::move(log.entries);
     }
 
     validate_book(book, diagnostics, scope);
+    if (log_parsed && scope.playbooks) validate_log(book, diagnostics, today);
     return book;
 }
 

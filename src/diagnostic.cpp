@@ -67,19 +67,30 @@ std::optional<std::string_view> closest(std::string_view word, std::span<const s
     std::string lower(word);
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     for (std::string_view candidate : candidates) {
-        if (lower == candidate || (candidate.size() >= 3 && std::string_view(lower).starts_with(candidate))) return candidate;
+        if (lower == candidate) return candidate;
     }
     const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
     std::optional<std::string_view> best;
     std::size_t best_distance = limit + 1;
+    bool tie = false;
     for (std::string_view candidate : candidates) {
         const std::size_t distance = edit_distance(word, candidate);
         if (distance < best_distance) {
             best = candidate;
             best_distance = distance;
+            tie = false;
+        } else if (distance == best_distance && best && candidate != *best) {
+            tie = true;
         }
     }
-    return best;
+    // Two equally close candidates: guessing could point staff at the wrong person or thing.
+    if (tie) return std::nullopt;
+    if (best) return best;
+    // Nothing close: a longer spelling of a short word ("tuesday" for "tue").
+    for (std::string_view candidate : candidates) {
+        if (candidate.size() >= 3 && std::string_view(lower).starts_with(candidate)) return candidate;
+    }
+    return std::nullopt;
 }
 
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {

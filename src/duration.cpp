@@ -22,6 +22,8 @@ std::optional<Duration> parse_duration(std::string_view text) {
     }
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), d.n);
     if (ec != std::errc() || ptr != digits.data() + digits.size()) return std::nullopt;
+    // Bound n before multiplying it, so that no unit conversion can overflow.
+    if (d.n > max_duration_days) return std::nullopt;
     if (d.calendar() ? d.months() > max_duration_months : d.days() > max_duration_days) return std::nullopt;
     return d;
 }

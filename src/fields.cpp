@@ -1,5 +1,8 @@
 #include "fields.hpp"
 
+#include "winback/text.hpp"
+
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -68,8 +71,9 @@ std::string Fields::unknown_word_message(std::string_view key, std::string_view 
     std::string list;
     for (std::string_view word : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", word);
     const std::string hint = did_you_mean(value, allowed);
-    if (!hint.empty()) return fmt::format("unknown {} \"{}\"{}", key, value, hint);
-    return fmt::format("unknown {} \"{}\"; expected one of: {}", key, value, list);
+    const std::string shown = detail::looks_like_id(value) ? fmt::format(" \"{}\"", value) : std::string();
+    if (!hint.empty()) return fmt::format("\"{}\": unknown value{}{}", key, shown, hint);
+    return fmt::format("\"{}\": unknown value{}; expected one of: {}", key, shown, list);
 }
 
 std::optional<std::string> Fields::string(std::string_view key, Need need) {
@@ -97,8 +101,9 @@ std::optional<Date> date_value(Fields& fields, const toml::node& node, std::stri
         if (date.ok()) return date;
     } else if (const auto* s = node.as_string()) {
         if (auto date = parse_date(s->get())) return date;
-        fields.error(where_of(node), fmt::format("\"{}\" is not a valid date: \"{}\" (expected YYYY-MM-DD)", key,
-                                                 s->get().substr(0, 40)));
+        const bool shaped = s->get().size() == 10 && s->get()[4] == '-' && s->get()[7] == '-';
+        fields.error(where_of(node), fmt::format("\"{}\" is not a valid date: \"{}\" ({})", key, s->get().substr(0, 40),
+                                                 shaped ? "no such day in the calendar" : "expected YYYY-MM-DD"));
         return std::nullopt;
     }
     fields.wrong_type(key, node, "a date (YYYY-MM-DD)");
@@ -213,12 +218,43 @@ bool Ids::add(const std::string& id, Where where) {
     return inserted;
 }
 
+bool looks_like_id(std::string_view text) {
+    if (text.empty() || text.size() > 64) return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    });
+}
+
+std::string name_of(const toml::table& table, std::string_view id_key, std::string_view what, std::size_t index) {
+    if (const auto* id = table.get_as<std::string>(id_key); id && looks_like_id(id->get())) {
+        return fmt::format("{} \"{}\"", what, id->get());
+    }
+    return fmt::format("{} #{}", what, index + 1);
+}
+
 std::optional<toml::table> parse_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
+    // Checked here rather than by the parser, to point at the exact character and say what to do.
+    if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+        const std::string_view before = text.substr(0, bad);
+        const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+        const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+        int column = 1;
+        for (std::size_t i = line_start; i < bad; ++i) {
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;  // count characters
+        }
+        diagnostics.error(path, {line, column},
+                          "not valid UTF-8: save the file as UTF-8 (not Shift_JIS or another encoding)");
+        return std::nullopt;
+    }
     try {
         return toml::parse(text, path);
     } catch (const toml::parse_error& e) {
         std::string message(e.description());
         if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+        if (message.ends_with("could not determine value type")) {
+            message += " (text such as names and phone numbers must be in double quotes: \"...\")";
+        }
         diagnostics.error(path, {static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
                           fmt::format("not valid TOML: {}", message));
     }

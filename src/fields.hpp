@@ -91,6 +91,14 @@ private:
 // A date from a TOML date or an ISO string; reports problems through fields.
 std::optional<Date> date_value(Fields& fields, const toml::node& node, std::string_view key);
 
+// How messages name a table: `client "C-0001"` from its id key when that looks like an id,
+// else `client #3` by position.
+std::string name_of(const toml::table& table, std::string_view id_key, std::string_view what, std::size_t index);
+
+// Does the text look like an id (letters, digits, '-', '_', '.')? Other values may be personal
+// data and are not repeated in messages.
+bool looks_like_id(std::string_view text);
+
 // Parses TOML text, or reports the parse error and returns nothing.
 std::optional<toml::table> parse_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics);
 

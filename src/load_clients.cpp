@@ -33,7 +33,7 @@ std::string get(std::optional<std::string> value) {
 
 CareManager load_care_manager(const toml::table& table, std::size_t index, std::string_view path,
                               Diagnostics& diagnostics) {
-    Fields f(table, path, diagnostics, fmt::format("care manager #{}", index + 1), care_manager_keys);
+    Fields f(table, path, diagnostics, detail::name_of(table, "id", "care manager", index), care_manager_keys);
     CareManager cm;
     cm.where = f.where();
     cm.id = get(f.string("id", Need::required));
@@ -115,7 +115,7 @@ void load_days(Fields& f, const toml::table& table, Client& c) {
 }
 
 Client load_client(const toml::table& table, std::size_t index, std::string_view path, Diagnostics& diagnostics) {
-    Fields f(table, path, diagnostics, fmt::format("client #{}", index + 1), client_keys);
+    Fields f(table, path, diagnostics, detail::name_of(table, "id", "client", index), client_keys);
     Client c;
     c.where = f.where();
     c.id = get(f.string("id", Need::required));

@@ -20,7 +20,7 @@ constexpr std::string_view top_keys[] = {"facility", "care_manager_office", "rul
 constexpr std::string_view facility_keys[] = {"name",  "closed_weekdays", "holidays",           "closed",
                                               "shift", "capacity",        "max_actions_per_day", "min_gap"};
 constexpr std::string_view office_keys[] = {"closed_weekdays", "holidays", "closed"};
-constexpr std::string_view range_keys[] = {"from", "to"};
+constexpr std::string_view range_keys[] = {"from", "to", "name"};
 constexpr std::string_view rule_keys[] = {"id", "title", "changed", "reverted"};
 constexpr std::string_view holiday_words[] = {"none", "jp"};
 
@@ -46,9 +46,9 @@ void load_closed(Fields& f, const toml::table& table, std::string_view path, Dia
                                                    format_date(*from)));
                 continue;
             }
-            calendar.closed.push_back({*from, *to});
+            calendar.closed.push_back({*from, *to, r.string("name").value_or(""), where_of(item)});
         } else if (auto date = detail::date_value(f, item, "closed")) {
-            calendar.closed.push_back({*date, *date});
+            calendar.closed.push_back({*date, *date, "", where_of(item)});
         }
     }
 }
@@ -90,7 +90,7 @@ const toml::table* section(const toml::table& root, std::string_view key, std::s
 }
 
 Rule load_rule(const toml::table& table, std::size_t index, std::string_view path, Diagnostics& diagnostics) {
-    Fields f(table, path, diagnostics, fmt::format("rule #{}", index + 1), rule_keys);
+    Fields f(table, path, diagnostics, detail::name_of(table, "id", "rule", index), rule_keys);
     Rule rule;
     rule.where = f.where();
     rule.id = f.string("id", Need::required).value_or("");
@@ -128,6 +128,18 @@ FacilityFile load_facility(std::string_view text, std::string_view path, Diagnos
         Fields f(*t, path, diagnostics, "[care_manager_office]", office_keys);
         Calendar calendar;
         load_calendar(f, *t, path, diagnostics, calendar);
+        // Steps to a care manager need a day open for both calendars.
+        bool open_for_both = false;
+        for (std::size_t day = 0; day < 7; ++day) {
+            open_for_both = open_for_both || (!calendar.closed_weekday[day] && !out.calendar.closed_weekday[day]);
+        }
+        const auto all = [](const Calendar& c) {
+            return std::all_of(c.closed_weekday.begin(), c.closed_weekday.end(), [](bool b) { return b; });
+        };
+        if (!open_for_both && !all(calendar) && !all(out.calendar)) {
+            f.error(f.where("closed_weekdays"), "no weekday is open for both the facility and the care managers' "
+                                                "offices: no day is left for a step to a care manager");
+        }
         out.care_manager_office = calendar;
     }
     Ids rule_ids("rule id", path, diagnostics);

@@ -33,7 +33,7 @@ bool is_identifier(std::string_view text) {
 }
 
 void check_recurring_only(Fields& f, const Step& step, std::string_view key) {
-    if (step.at && f.has(key)) {
+    if (step.at && !f.has("every") && f.has(key)) {
         f.error(f.where(key), fmt::format("\"{}\" applies only to recurring steps (with \"every\"), not to a one-off "
                                           "step (\"at\")",
                                           key));
@@ -42,7 +42,7 @@ void check_recurring_only(Fields& f, const Step& step, std::string_view key) {
 
 Step load_step(const toml::table& table, std::size_t index, const std::string& playbook_context,
                std::string_view path, Diagnostics& diagnostics) {
-    Fields f(table, path, diagnostics, fmt::format("{}, step #{}", playbook_context, index + 1), step_keys);
+    Fields f(table, path, diagnostics, fmt::format("{}, {}", playbook_context, detail::name_of(table, "id", "step", index)), step_keys);
     Step step;
     step.where = f.where();
     if (auto id = f.string("id", Need::required)) {
@@ -93,7 +93,7 @@ Step load_step(const toml::table& table, std::size_t index, const std::string& p
 
 Playbook load_playbook(const toml::table& table, std::size_t index, std::string_view path, std::string_view origin,
                        Diagnostics& diagnostics) {
-    Fields f(table, path, diagnostics, fmt::format("playbook #{}", index + 1), playbook_keys);
+    Fields f(table, path, diagnostics, detail::name_of(table, "reason", "playbook", index), playbook_keys);
     Playbook p;
     p.where = f.where();
     p.origin = origin;
@@ -105,7 +105,11 @@ Playbook load_playbook(const toml::table& table, std::size_t index, std::string_
         }
     }
     p.title = f.string("title").value_or("");
-    p.return_rate = f.number("return_rate", 0.0, 1.0).value_or(0.0);
+    if (const auto* rate = table.get("return_rate"); rate && rate->is_number() && rate->value<double>().value_or(0) > 1.0) {
+        f.error(f.where("return_rate"), "\"return_rate\" is a fraction from 0 to 1 (0.5 means 50%, 0.1 means 1 in 10)");
+    } else {
+        p.return_rate = f.number("return_rate", 0.0, 1.0).value_or(0.0);
+    }
     p.stop_after = f.duration("stop_after");
     p.hold_slot = f.boolean("hold_slot").value_or(false);
 

@@ -34,6 +34,10 @@ std::span<const std::string_view> words<Phase>() { return phase_words; }
 template <>
 std::span<const std::string_view> words<Shift>() { return shift_words; }
 
+bool is_stop_outcome(std::string_view outcome) {
+    return outcome == "returned" || outcome == "declined" || outcome == "deceased";
+}
+
 const Client* Book::find_client(std::string_view id) const {
     return find_by(clients, id, &Client::id);
 }

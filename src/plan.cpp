@@ -6,40 +6,12 @@
 #include <fmt/format.h>
 
 #include "winback/calendar.hpp"
-#include "winback/schedule.hpp"
+#include "winback/course.hpp"
 #include "winback/task.hpp"
 
 namespace winback {
 
 namespace {
-
-// Which playbook and phase apply to a client, and from when.
-struct Course {
-    const Playbook* playbook = nullptr;
-    Phase phase = Phase::lapsed;
-    Date start;  // lapse date, or at_risk.since
-};
-
-std::optional<Course> course_of(const Book& book, const Client& client) {
-    if (client.status == Status::lapsed && client.lapse_date) {
-        if (const Playbook* p = book.find_playbook(client.reason)) return Course{p, Phase::lapsed, *client.lapse_date};
-    } else if (client.status == Status::active && client.at_risk) {
-        if (const Playbook* p = book.find_playbook(client.at_risk->reason)) {
-            return Course{p, Phase::at_risk, client.at_risk->since};
-        }
-    }
-    return std::nullopt;
-}
-
-// The date a step's anchor event happened, if it has.
-std::optional<Date> anchor_of(const Book& book, const Client& client, const Course& course, const Step& step) {
-    if (step.phase == Phase::at_risk || step.after == "lapse") return course.start;
-    if (step.after == "rule_reverted") {
-        const Rule* rule = book.find_rule(client.rule);
-        if (rule && rule->reverted) return *rule->reverted;
-    }
-    return std::nullopt;  // an event that has not been logged
-}
 
 bool matches(const std::vector<std::string>& wanted, const std::string& value) {
     return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
@@ -53,6 +25,69 @@ bool matches(const std::vector<E>& wanted, E value) {
 const std::string& sort_name(const Action& a) {
     return a.kana.empty() ? a.client : a.kana;
 }
+
+// Everything about one step of one client that the occurrences share.
+struct StepRun {
+    const Book& book;
+    const Client& client;
+    const Course& course;
+    const Step& step;
+    std::size_t step_index;
+    StepSpan span;
+    Calendars calendars;
+    std::span<const Entry* const> entries;
+    long long value;
+    const Occupancy& taken;
+
+    Date due(const Occurrence& o) const {
+        // A date with no open day near it keeps its own date rather than vanish.
+        return shift_date(o.nominal, book.facility.shift, calendars).value_or(o.nominal);
+    }
+
+    bool done(const Occurrence& o, Date due_date) const {
+        const auto next = occurrence_at(step, span, o.index + 1);
+        const std::optional<Date> next_due = next ? std::optional<Date>(due(*next)) : std::nullopt;
+        return is_done(step, entries, span.anchor, due_date, next_due, lead_days(step, span, o));
+    }
+
+    Action action(const Occurrence& o, Date due_date, const PlanOptions& options) const {
+        const Addressee to = addressee(book, client, step.to);
+        Action a;
+        a.action_id = fmt::format("{}/{}/{}", client.id, step.id, format_date(o.nominal));
+        a.due = due_date;
+        a.nominal = o.nominal;
+        a.overdue_days = due_date < options.today ? days_between(due_date, options.today) : 0;
+        a.client_id = client.id;
+        a.client = client.name;
+        a.kana = client.kana;
+        a.reason = course.playbook->reason;
+        a.step = step.id;
+        a.step_index = step_index;
+        a.to = step.to;
+        a.via = step.via;
+        a.contact = to.name;
+        a.phone = to.phone;
+        a.task = expand_task(
+            {book, client, step, course.start, std::max(due_date, options.today), options.lang, &taken});
+        a.owner = client.owner;
+        a.value = value;
+        if (course.playbook->reason == "conflict") a.suggestion = free_days_text(book, client, taken, options.lang);
+        return a;
+    }
+
+    // The latest occurrence due before today, if it is neither done, expired nor ended.
+    std::optional<std::pair<Occurrence, Date>> missed(Date today) const {
+        // Shifting moves a date by at most max_shift_days, so the latest occurrence due before
+        // today has its nominal date before today + max_shift_days.
+        auto o = last_occurrence_before(step, span, add_days(today, max_shift_days + 1));
+        while (o && due(*o) >= today) o = occurrence_at(step, span, o->index - 1);
+        if (!o) return std::nullopt;
+        const Date due_date = due(*o);
+        if (step.expire && add(due_date, *step.expire) < today) return std::nullopt;
+        if (done(*o, due_date)) return std::nullopt;
+        return std::pair{*o, due_date};
+    }
+};
 
 }  // namespace
 
@@ -74,6 +109,9 @@ bool action_before(const Action& a, const Action& b) {
 Plan make_plan(const Book& book, const PlanOptions& options) {
     Plan plan{options.today, options.until, {}};
     const PlanFilter& filter = options.filter;
+    const LogIndex log(book.log, options.today);
+    // Places per weekday matter only with a capacity; counting them is a pass over every client.
+    const Occupancy taken = book.facility.capacity ? occupancy(book, options.today) : Occupancy{};
     // Nominal dates this far outside the window may still be shifted into it.
     const Date lo = add_days(options.today, -max_shift_days);
     const Date hi = add_days(options.until, max_shift_days);
@@ -81,44 +119,36 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
     for (const Client& client : book.clients) {
         if (!may_contact(client)) continue;
         if (!matches(filter.clients, client.id) || !matches(filter.owners, client.owner)) continue;
-        const auto course = course_of(book, client);
+        const auto entries = log.of(client.id);
+        const auto course = course_of(book, client, entries);
         if (!course || !matches(filter.reasons, course->playbook->reason)) continue;
+        // After a stop outcome, or past the playbook's stop_after, nothing is planned any more.
+        const Date last = std::min(course->ended ? add_days(*course->ended, -1) : options.until,
+                                   course->stop ? *course->stop : options.until);
+        const bool still_running = last >= options.today;
         const Playbook& playbook = *course->playbook;
-        const std::optional<Date> stop =
-            playbook.stop_after ? std::optional<Date>(add(course->start, *playbook.stop_after)) : std::nullopt;
         const long long value =
             std::llround(static_cast<double>(client.monthly_revenue.value_or(0)) * playbook.return_rate);
 
         for (std::size_t i = 0; i < playbook.steps.size(); ++i) {
             const Step& step = playbook.steps[i];
             if (step.phase != course->phase || !matches(filter.to, step.to) || !matches(filter.via, step.via)) continue;
-            const auto anchor = anchor_of(book, client, *course, step);
+            const auto anchor = anchor_of(book, client, *course, step, entries);
             if (!anchor) continue;
-            const Calendars calendars = calendars_for(book.facility, step.to);
-            for (const Occurrence& o : occurrences(step, {*anchor, stop}, lo, hi)) {
-                // A date with no open day near it keeps its own date rather than vanish.
-                const Date due = shift_date(o.nominal, book.facility.shift, calendars).value_or(o.nominal);
+            const StepRun run{book,  client, *course, step, i, {*anchor, course->stop}, calendars_for(book.facility, step.to),
+                              entries, value, taken};
+            if (still_running) {
+                if (auto missed = run.missed(options.today)) {
+                    plan.actions.push_back(run.action(missed->first, missed->second, options));
+                }
+            }
+            if (options.overdue_only) continue;
+            for (const Occurrence& o : occurrences(step, run.span, lo, hi)) {
+                const Date due = run.due(o);
                 if (due < options.today || due > options.until) continue;
-                const Addressee to = addressee(book, client, step.to);
-                Action a;
-                a.action_id = fmt::format("{}/{}/{}", client.id, step.id, format_date(o.nominal));
-                a.due = due;
-                a.nominal = o.nominal;
-                a.client_id = client.id;
-                a.client = client.name;
-                a.kana = client.kana;
-                a.reason = playbook.reason;
-                a.step = step.id;
-                a.step_index = i;
-                a.to = step.to;
-                a.via = step.via;
-                a.contact = to.name;
-                a.phone = to.phone;
-                a.task = expand_task({book, client, step, course->start, std::max(due, options.today), options.lang});
-                a.owner = client.owner;
-                a.value = value;
-                if (playbook.reason == "conflict") a.suggestion = free_days_text(book, client, options.lang);
-                plan.actions.push_back(std::move(a));
+                if (course->ended && due >= *course->ended) continue;
+                if (run.done(o, due)) continue;
+                plan.actions.push_back(run.action(o, due, options));
             }
         }
     }

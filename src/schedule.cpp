@@ -43,6 +43,13 @@ Date nominal_date(const Step& step, Date anchor, long k) {
     return add(anchor, first_offset(step), *step.every, k);
 }
 
+std::optional<Occurrence> occurrence_at(const Step& step, const StepSpan& span, long k) {
+    if (k < 0 || (step.at && k > 0) || (!step.at && !step.every)) return std::nullopt;
+    const Occurrence o{k, nominal_date(step, span.anchor, k)};
+    if (!allowed(step, span, o)) return std::nullopt;
+    return o;
+}
+
 std::vector<Occurrence> occurrences(const Step& step, const StepSpan& span, Date lo, Date hi) {
     std::vector<Occurrence> out;
     if (step.at) {
@@ -67,7 +74,19 @@ std::optional<Occurrence> last_occurrence_before(const Step& step, const StepSpa
         return found;
     }
     if (!step.every) return found;
-    for (long k = k_not_after(step, span.anchor, before);; ++k) {
+    long k = k_not_after(step, span.anchor, before);
+    // times, until and the stop date may end the step before the estimate: the occurrences that
+    // exist are 0..K, so search for K when k is past it.
+    if (!allowed(step, span, {k, nominal_date(step, span.anchor, k)})) {
+        long lo = 0, hi = k;  // allowed(lo) unknown yet, allowed(hi) false
+        if (!allowed(step, span, {0, nominal_date(step, span.anchor, 0)})) return found;
+        while (hi - lo > 1) {
+            const long mid = lo + (hi - lo) / 2;
+            (allowed(step, span, {mid, nominal_date(step, span.anchor, mid)}) ? lo : hi) = mid;
+        }
+        k = lo;
+    }
+    for (;; ++k) {
         const Occurrence o{k, nominal_date(step, span.anchor, k)};
         if (o.nominal >= before || !allowed(step, span, o)) break;
         found = o;

@@ -1,5 +1,7 @@
 #include "winback/task.hpp"
 
+#include "winback/course.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -73,10 +75,37 @@ Addressee addressee(const Book& book, const Client& client, Recipient to) {
     return {};
 }
 
+Occupancy occupancy(const Book& book, std::optional<Date> today) {
+    Occupancy out;
+    const LogIndex log(book.log, today);
+    for (const Client& c : book.clients) {
+        if (attends(c)) {
+            for (unsigned day : c.days) ++out.attending[day];
+            continue;
+        }
+        const auto course = c.status == Status::lapsed ? course_of(book, c, log.of(c.id)) : std::nullopt;
+        if (!course || !course->playbook->hold_slot) continue;
+        if (course->ended && (!today || *course->ended <= *today)) continue;
+        if (today && course->stop && *course->stop < *today) continue;
+        for (unsigned day : c.days) ++out.held[day];
+    }
+    return out;
+}
+
 std::vector<unsigned> free_days(const Book& book, const Client& client) {
+    return free_days(book, client, occupancy(book, std::nullopt));
+}
+
+std::string free_days_text(const Book& book, const Client& client, Lang lang) {
+    return free_days_text(book, client, occupancy(book, std::nullopt), lang);
+}
+
+std::vector<unsigned> free_days(const Book& book, const Client& client, const Occupancy& taken) {
     std::vector<unsigned> out;
+    const auto& capacity = book.facility.capacity;
     for (unsigned day = 0; day < 7; ++day) {
         if (book.facility.calendar.closed_weekday[day]) continue;
+        if (capacity && taken.attending[day] + taken.held[day] >= *capacity) continue;
         bool avoided_there = false;
         for (const std::string& id : client.avoid) {
             const Client* other = book.find_client(id);
@@ -90,17 +119,33 @@ std::vector<unsigned> free_days(const Book& book, const Client& client) {
     return out;
 }
 
-std::string free_days_text(const Book& book, const Client& client, Lang lang) {
-    const auto days = free_days(book, client);
+std::string free_days_text(const Book& book, const Client& client, const Occupancy& taken, Lang lang) {
+    const auto days = free_days(book, client, taken);
     if (days.empty()) return lang == Lang::ja ? "避けたい方のいない曜日はありません" : "no weekday without the people they avoid";
     return weekday_list(days, lang);
 }
+
+namespace {
+
+// What a placeholder says when the book leaves it empty, so that the sentence still reads.
+std::string fallback(std::string_view name, const TaskContext& context) {
+    const bool ja = context.lang == Lang::ja;
+    if (name == "care_manager") return ja ? "ケアマネジャー" : "the care manager";
+    if (name == "switched_to") return ja ? "移行先" : "their new service";
+    if (name == "admitted_to") return ja ? "入所先" : "their new home";
+    if (name == "rule") return ja ? "変更したルール" : "the rule";
+    if (name == "days") return ja ? "以前の曜日" : "their usual days";
+    if (name == "contact") return std::string(label(context.step.to, context.lang));
+    return {};
+}
+
+}  // namespace
 
 std::string expand_task(const TaskContext& context) {
     const Client& client = context.client;
     const Book& book = context.book;
     std::string out;
-    auto value = [&](std::string_view name) -> std::string {
+    auto given = [&](std::string_view name) -> std::string {
         if (name == "name") return client.name;
         if (name == "days") return weekday_list(client.days, context.lang);
         if (name == "care_manager") {
@@ -109,7 +154,10 @@ std::string expand_task(const TaskContext& context) {
         }
         if (name == "contact") return addressee(book, client, context.step.to).name;
         if (name == "months") return fmt::format("{}", std::max(0L, months_between(context.start, context.when)));
-        if (name == "free_days") return free_days_text(book, client, context.lang);
+        if (name == "free_days") {
+            return context.taken ? free_days_text(book, client, *context.taken, context.lang)
+                                 : free_days_text(book, client, context.lang);
+        }
         if (name == "switched_to") return client.switched_to;
         if (name == "admitted_to") return client.admitted_to;
         if (name == "rule") {
@@ -117,6 +165,10 @@ std::string expand_task(const TaskContext& context) {
             return rule ? (rule->title.empty() ? rule->id : rule->title) : std::string();
         }
         return fmt::format("{{{}}}", name);
+    };
+    auto value = [&](std::string_view name) {
+        std::string v = given(name);
+        return v.empty() ? fallback(name, context) : v;
     };
     scan(context.step.task, [&](std::string_view text) { out += text; },
          [&](std::string_view name) { out += value(name); });

@@ -63,14 +63,18 @@ std::size_t width_of(char32_t cp) {
 
 }  // namespace
 
-bool valid_utf8(std::string_view text) {
+std::size_t first_invalid_utf8(std::string_view text) {
     char32_t cp = 0;
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t len = decode(text, i, cp);
-        if (len == 0) return false;
+        if (len == 0) return i;
         i += len;
     }
-    return true;
+    return std::string_view::npos;
+}
+
+bool valid_utf8(std::string_view text) {
+    return first_invalid_utf8(text) == std::string_view::npos;
 }
 
 std::size_t display_width(std::string_view text) {

@@ -30,11 +30,17 @@ struct FacilityFile {
     bool parsed = false;
 };
 
+struct LogFile {
+    std::vector<Entry> entries;
+    bool parsed = false;
+};
+
 ClientsFile load_clients(std::string_view text, std::string_view path, Diagnostics& diagnostics);
 // origin is recorded in each playbook ("built-in" or the path).
 PlaybooksFile load_playbooks(std::string_view text, std::string_view path, std::string_view origin,
                              Diagnostics& diagnostics);
 FacilityFile load_facility(std::string_view text, std::string_view path, Diagnostics& diagnostics);
+LogFile load_log(std::string_view text, std::string_view path, Diagnostics& diagnostics);
 
 // The built-in playbooks of a language, as TOML text in the format of playbooks.toml.
 std::string_view builtin_playbooks_text(Lang lang);
@@ -47,10 +53,17 @@ std::vector<Playbook> merge_playbooks(std::vector<Playbook> builtin, std::vector
 struct ValidateScope {
     bool playbooks = true;
     bool facility = true;
+    bool clients = true;
 };
 
 // Checks what spans files: references between clients, care managers, playbooks and rules.
 void validate_book(const Book& book, Diagnostics& diagnostics, ValidateScope scope = {});
+
+// Checks log.toml against the book: unknown clients, steps, outcomes and reasons, dates after
+// today, and a client file that disagrees with the log.
+void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date> today);
+// The names steps wait for with `after` (other than lapse and rule_reverted).
+std::vector<std::string_view> event_names(const Book& book);
 
 // One file of a book as the CLI found it; text is absent when the file does not exist.
 struct Source {
@@ -62,9 +75,11 @@ struct BookSources {
     Source clients;
     Source playbooks;
     Source facility;
+    Source log;
 };
 
 // Loads and validates a whole book. The book is usable only when diagnostics has no errors.
-Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics);
+// today, when given, lets the checks warn about log entries in the future.
+Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, std::optional<Date> today = {});
 
 }  // namespace winback

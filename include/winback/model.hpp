@@ -103,9 +103,13 @@ struct Playbook {
     Where where;
 };
 
+// A closed date or range of facility.toml (a single date is a range of one day). The `{}`
+// initialisers keep `{from, to}` free of -Wmissing-field-initializers.
 struct DateRange {
     Date from;
-    Date to;  // inclusive
+    Date to;              // inclusive
+    std::string label{};  // the range's optional `name`, shown by `winback calendar`
+    Where where{};        // the date or the { from, to } table, for `check`
 };
 
 struct Calendar {
@@ -133,11 +137,35 @@ struct Facility {
     std::vector<Rule> rules;
 };
 
+// One [[entry]] of log.toml: something that was done or happened.
+struct Entry {
+    Date date;
+    std::string client;
+    std::string step;     // empty: a touch not tied to a step
+    std::string outcome;  // a known outcome or an event name used by some step's `after`
+    std::string by;
+    std::string note;
+    std::string reason;   // set: the client follows this reason's playbook from `date`
+    Where where;
+    Where client_at;
+    Where step_at;
+    Where outcome_at;
+    Where reason_at;
+};
+
+// The outcomes winback knows; any other outcome must be an event that some step waits for.
+inline constexpr std::string_view known_outcomes[] = {"reached",  "no_answer", "left_message",
+                                                      "sent",     "visited",   "declined",
+                                                      "returned", "discharged", "deceased"};
+// Outcomes that stop everything for the client from their date.
+bool is_stop_outcome(std::string_view outcome);
+
 // The files of a book, by path as shown in messages.
 struct BookPaths {
     std::string clients;
     std::string playbooks;
     std::string facility;
+    std::string log;
 };
 
 struct Book {
@@ -146,6 +174,7 @@ struct Book {
     std::vector<Client> clients;
     std::vector<Playbook> playbooks;  // effective: built-in ones replaced or extended by the book's
     Facility facility;
+    std::vector<Entry> log;  // in file order
 
     const Client* find_client(std::string_view id) const;
     const CareManager* find_care_manager(std::string_view id) const;

@@ -24,6 +24,7 @@ struct PlanOptions {
     Date until;  // last day of the window, inclusive (today for a one-day plan)
     Lang lang = Lang::en;
     PlanFilter filter;
+    bool overdue_only = false;
 };
 
 // One thing to do. Plain values, so that a plan outlives the book it came from.
@@ -59,7 +60,8 @@ Plan make_plan(const Book& book, const PlanOptions& options);
 // The order of PRODUCT.md: due date, value (highest first), kana or name, step order.
 bool action_before(const Action& a, const Action& b);
 
-// Does the client get any action at all? The absolute stops of PRODUCT.md.
+// Does the client get any action at all? The absolute stops of PRODUCT.md that the client file
+// alone decides; the log's stop outcomes are applied by the course (course.hpp).
 bool may_contact(const Client& client);
 
 }  // namespace winback

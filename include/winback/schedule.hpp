@@ -23,6 +23,9 @@ struct StepSpan {
 // The date of occurrence k: anchor + at, or anchor + from + k x every.
 Date nominal_date(const Step& step, Date anchor, long k);
 
+// Occurrence k, if the step has one (times, until and the stop date allow it).
+std::optional<Occurrence> occurrence_at(const Step& step, const StepSpan& span, long k);
+
 // Occurrences whose nominal date lies in [lo, hi], honouring at, every, from, until, times and the
 // stop date. Cost is proportional to the occurrences returned, not to the time since the anchor.
 std::vector<Occurrence> occurrences(const Step& step, const StepSpan& span, Date lo, Date hi);

@@ -1,6 +1,8 @@
 #pragma once
 // The text of a step's task with its {placeholders} filled in.
 
+#include <array>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,8 +27,21 @@ struct Addressee {
 };
 Addressee addressee(const Book& book, const Client& client, Recipient to);
 
-// Open weekdays on which none of the client's avoided clients comes, in the facility's calendar.
+// Places taken per weekday (0 = Monday): clients who come (active or returned), and the slots
+// held for lapsed clients whose playbook has hold_slot = true, while their follow-up runs.
+struct Occupancy {
+    std::array<long, 7> attending{};
+    std::array<long, 7> held{};
+};
+// With today, a held slot ends with the playbook's stop_after or a stop outcome logged by then;
+// without, only a stop outcome ends it.
+Occupancy occupancy(const Book& book, std::optional<Date> today);
+
+// Open weekdays on which none of the client's avoided clients comes and, when the facility has
+// a capacity, a place is free.
+std::vector<unsigned> free_days(const Book& book, const Client& client, const Occupancy& taken);
 std::vector<unsigned> free_days(const Book& book, const Client& client);
+std::string free_days_text(const Book& book, const Client& client, const Occupancy& taken, Lang lang);
 std::string free_days_text(const Book& book, const Client& client, Lang lang);
 
 struct TaskContext {
@@ -36,6 +51,7 @@ struct TaskContext {
     Date start;  // the playbook's start: lapse date or at_risk.since
     Date when;   // the day the task is done, for {months}
     Lang lang;
+    const Occupancy* taken = nullptr;  // for {free_days}; computed when absent
 };
 
 std::string expand_task(const TaskContext& context);

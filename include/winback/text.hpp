@@ -8,6 +8,8 @@
 namespace winback {
 
 bool valid_utf8(std::string_view text);
+// The byte offset of the first byte that is not UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view text);
 // Terminal cells: East Asian Wide and Fullwidth characters take two, combining marks none.
 std::size_t display_width(std::string_view text);
 // Cut to at most `width` cells, ending in "…" when something was cut.

@@ -63,7 +63,7 @@ std::string book_path(const std::string& dir, const std::string& name) {
 BookSources read_book_sources(const std::string& dir, Diagnostics& diagnostics) {
     BookSources sources;
     for (auto [source, name] : {std::pair{&sources.clients, "clients.toml"}, std::pair{&sources.playbooks, "playbooks.toml"},
-                                std::pair{&sources.facility, "facility.toml"}}) {
+                                std::pair{&sources.facility, "facility.toml"}, std::pair{&sources.log, "log.toml"}}) {
         source->path = book_path(dir, name);
         source->text = read_text_file(source->path, diagnostics);
     }
@@ -77,23 +77,26 @@ void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, bool w
     }
 }
 
-std::optional<Book> open_book(Context& context) {
+bool book_folder_exists(Context& context) {
     const std::string dir = context.book_dir();
     struct stat st {};
-    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        context.err << fmt::format("winback: error: book folder \"{}\" not found (set it with --dir DIR or "
-                                   "WINBACK_DIR)\n",
-                                   dir);
-        return std::nullopt;
-    }
+    if (::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return true;
+    context.err << fmt::format("winback: error: book folder \"{}\" not found (set it with --dir DIR or WINBACK_DIR)\n",
+                               dir);
+    return false;
+}
+
+std::optional<Book> open_book(Context& context) {
+    if (!book_folder_exists(context)) return std::nullopt;
+    const std::string dir = context.book_dir();
     Diagnostics diagnostics;
     const BookSources sources = read_book_sources(dir, diagnostics);
-    Book book = load_book(sources, context.lang(), diagnostics);
+    Book book = load_book(sources, context.lang(), diagnostics, context.env.today);
     print_diagnostics(context.err, diagnostics, !context.global.quiet);
     if (diagnostics.has_errors()) {
-        context.err << fmt::format("winback: {} error{} in the book: nothing planned (run `winback check` after "
-                                   "fixing them)\n",
-                                   diagnostics.error_count(), diagnostics.error_count() == 1 ? "" : "s");
+        const std::size_t errors = diagnostics.error_count();
+        context.err << fmt::format("winback: {} error{} in the book: nothing done (fix {} and run `winback check`)\n",
+                                   errors, errors == 1 ? "" : "s", errors == 1 ? "it" : "them");
         return std::nullopt;
     }
     return book;
@@ -101,7 +104,9 @@ std::optional<Book> open_book(Context& context) {
 
 Date parse_date_option(const std::string& text, const std::string& option) {
     if (auto date = parse_date(text)) return *date;
-    throw UsageError{fmt::format("{}: \"{}\" is not a date (expected YYYY-MM-DD)", option, text)};
+    const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
+    throw UsageError{fmt::format("{}: \"{}\" is not a date ({})", option, text,
+                                 shaped ? "no such day in the calendar" : "expected YYYY-MM-DD")};
 }
 
 }  // namespace winback::cli

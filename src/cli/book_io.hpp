@@ -22,6 +22,9 @@ BookSources read_book_sources(const std::string& dir, Diagnostics& diagnostics);
 // Writes diagnostics to the stream, sorted; warnings only when asked.
 void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, bool warnings);
 
+// Says so on stderr when the book folder is missing.
+bool book_folder_exists(Context& context);
+
 // Loads the book of the context's folder. On errors it prints them and returns nothing.
 std::optional<Book> open_book(Context& context);
 

@@ -4,11 +4,14 @@
 #include <unistd.h>
 
 #include <ctime>
+#include <optional>
 #include <ostream>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include "winback/diagnostic.hpp"
 
 extern char** environ;
 
@@ -19,8 +22,12 @@ namespace {
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"plan", "List the outreach actions due today or in a window of days", setup_plan},
+        {"log", "Append one entry to log.toml: a contact made, its outcome, a reclassification", setup_log},
         {"check", "Validate every file of the book and report all problems at once", setup_check},
         {"playbooks", "List the effective playbooks, or --dump the built-in ones as TOML", setup_playbooks},
+        {"calendar", "List the closed days of the facility and the care managers' offices, with reasons", setup_calendar},
+        {"show", "One client's story: lapse, every logged contact, missed occurrences, the next actions", setup_show},
+        {"clients", "The clients with status, reason, months since the lapse, last contact and next action", setup_clients},
     };
     return table;
 }
@@ -31,6 +38,23 @@ Date local_today() {
     localtime_r(&now, &local);
     return Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
                 std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+// The first word that is neither a global option, its value, nor a command.
+std::optional<std::string> unknown_command(int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--dir" || arg == "--lang") {
+            ++i;
+            continue;
+        }
+        if (arg.starts_with("-")) continue;
+        for (const Command& command : commands()) {
+            if (arg == command.name) return std::nullopt;
+        }
+        return std::string(arg);
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -89,8 +113,18 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e, out, err);
-        return code == 0 ? exit_ok : exit_usage;
+        if (e.get_exit_code() != 0) {
+            if (auto unknown = unknown_command(argc, argv)) {
+                std::vector<std::string_view> names;
+                for (const Command& command : commands()) names.push_back(command.name);
+                err << fmt::format("winback: error: unknown command \"{}\"{}\nRun with --help for the commands.\n",
+                                   *unknown, did_you_mean(*unknown, names));
+                return exit_usage;
+            }
+        }
+        if (e.get_exit_code() == 0) return app.exit(e, out, err);  // --help, --version
+        err << "winback: error: " << e.what() << "\nRun with --help for more information.\n";
+        return exit_usage;
     }
     try {
         return action ? action() : exit_usage;

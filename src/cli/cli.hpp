@@ -67,6 +67,10 @@ struct Command {
 std::function<int()> setup_plan(CLI::App& app, Context& context);
 std::function<int()> setup_check(CLI::App& app, Context& context);
 std::function<int()> setup_playbooks(CLI::App& app, Context& context);
+std::function<int()> setup_calendar(CLI::App& app, Context& context);
+std::function<int()> setup_show(CLI::App& app, Context& context);
+std::function<int()> setup_clients(CLI::App& app, Context& context);
+std::function<int()> setup_log(CLI::App& app, Context& context);
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env);
 

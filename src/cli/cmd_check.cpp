@@ -15,10 +15,11 @@ std::function<int()> setup_check(CLI::App& app, Context& context) {
                "Problems are printed as FILE:LINE:COL: error: message, warnings likewise;\n"
                "the exit code is 1 when there is any error.");
     return [&context]() {
-        Diagnostics diagnostics;
         const std::string dir = context.book_dir();
+        if (!book_folder_exists(context)) return exit_invalid;
+        Diagnostics diagnostics;
         const BookSources sources = read_book_sources(dir, diagnostics);
-        const Book book = load_book(sources, context.lang(), diagnostics);
+        const Book book = load_book(sources, context.lang(), diagnostics, context.env.today);
         print_diagnostics(context.err, diagnostics, !context.global.quiet);
         const std::size_t errors = diagnostics.error_count();
         const std::size_t warnings = diagnostics.warning_count();
@@ -27,10 +28,15 @@ std::function<int()> setup_check(CLI::App& app, Context& context) {
                                        warnings, warnings == 1 ? "" : "s");
             return exit_invalid;
         }
-        context.out << fmt::format("{}: ok: {} clients, {} care managers, {} playbooks, {} rules{}\n", dir,
-                                   book.clients.size(), book.care_managers.size(), book.playbooks.size(),
-                                   book.facility.rules.size(),
-                                   warnings > 0 ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s")
+        auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+            return fmt::format("{} {}", n, n == 1 ? one : many);
+        };
+        context.out << fmt::format("{}: ok: {}, {}, {}, {}, {}{}\n", dir, count(book.clients.size(), "client", "clients"),
+                                   count(book.care_managers.size(), "care manager", "care managers"),
+                                   count(book.playbooks.size(), "playbook", "playbooks"),
+                                   count(book.facility.rules.size(), "rule", "rules"),
+                                   count(book.log.size(), "log entry", "log entries"),
+                                   warnings > 0 ? fmt::format(" ({})", count(warnings, "warning", "warnings"))
                                                 : std::string());
         return exit_ok;
     };

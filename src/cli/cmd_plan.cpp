@@ -26,6 +26,7 @@ struct PlanArgs {
     std::vector<std::string> via;
     std::string format = "table";
     bool raw = false;
+    bool overdue_only = false;
 };
 
 template <class E>
@@ -34,7 +35,12 @@ std::vector<E> parse_words(const std::vector<std::string>& values, const std::st
     for (const std::string& value : values) {
         auto word = parse_word<E>(value);
         if (!word) {
-            throw UsageError{fmt::format("{}: unknown value \"{}\"{}", option, value, did_you_mean(value, words<E>()))};
+            std::string hint = did_you_mean(value, words<E>());
+            if (hint.empty()) {
+                hint = "; expected one of:";
+                for (std::string_view w : words<E>()) hint += fmt::format(" {}", w);
+            }
+            throw UsageError{fmt::format("{}: unknown value \"{}\"{}", option, value, hint)};
         }
         out.push_back(*word);
     }
@@ -50,7 +56,9 @@ void check_known(const std::vector<std::string>& values, const std::vector<std::
     }
 }
 
-PlanOptions plan_options(const PlanArgs& args, const Book& book, const Context& context) {
+// What the arguments alone decide; checked before the book is read, so that a usage error is
+// reported as one (exit 2) whatever the state of the book.
+PlanOptions argument_options(const PlanArgs& args, const Context& context) {
     PlanOptions options;
     options.today = args.date.empty() ? context.env.today : parse_date_option(args.date, "--date");
     options.until = options.today;
@@ -63,6 +71,15 @@ PlanOptions plan_options(const PlanArgs& args, const Book& book, const Context& 
         }
     }
     options.lang = context.lang();
+    options.overdue_only = args.overdue_only;
+    options.filter.owners = args.owners;
+    options.filter.to = parse_words<Recipient>(args.to, "--to");
+    options.filter.via = parse_words<Channel>(args.via, "--via");
+    return options;
+}
+
+// What needs the book: the holiday years of its calendar, and the reasons and clients it has.
+void check_against_book(const PlanArgs& args, const Book& book, PlanOptions& options) {
     const Facility& facility = book.facility;
     const bool jp = facility.calendar.jp_holidays || (facility.care_manager_office && facility.care_manager_office->jp_holidays);
     for (const Date day : {options.today, options.until}) {
@@ -80,11 +97,7 @@ PlanOptions plan_options(const PlanArgs& args, const Book& book, const Context& 
     check_known(args.reasons, reasons, "--reason", "playbook for reason");
     check_known(args.clients, clients, "--client", "client");
     options.filter.reasons = args.reasons;
-    options.filter.owners = args.owners;
     options.filter.clients = args.clients;
-    options.filter.to = parse_words<Recipient>(args.to, "--to");
-    options.filter.via = parse_words<Channel>(args.via, "--via");
-    return options;
 }
 
 }  // namespace
@@ -102,6 +115,7 @@ std::function<int()> setup_plan(CLI::App& app, Context& context) {
     app.add_option("--via", args->via, "Only steps done by: call, letter, visit, email, meeting, task");
     app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
         ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    app.add_flag("--overdue-only", args->overdue_only, "Only the actions that are overdue");
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
     app.footer("Examples:\n"
                "  winback plan                               today's actions as a table\n"
@@ -110,9 +124,10 @@ std::function<int()> setup_plan(CLI::App& app, Context& context) {
                "With nothing due, the table prints nothing, so a cron job sends no mail.");
 
     return [args, &context]() {
+        PlanOptions options = argument_options(*args, context);
         auto book = open_book(context);
         if (!book) return exit_invalid;
-        const PlanOptions options = plan_options(*args, *book, context);
+        check_against_book(*args, *book, options);
         const Plan plan = make_plan(*book, options);
         RenderOptions render;
         render.format = *parse_format(args->format);

@@ -1,0 +1,56 @@
+#pragma once
+// What a client's log and files say about their follow-up: which playbook applies from when,
+// when it ended, when each step's anchor happened, and which occurrences were done.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "winback/model.hpp"
+#include "winback/schedule.hpp"
+
+namespace winback {
+
+// Each client's log entries in date order (file order within a day). Built once per run, so
+// that no client scans the whole log. With a cutoff, entries dated after it are left out: a plan
+// as of a day knows only what was logged by then.
+class LogIndex {
+public:
+    explicit LogIndex(const std::vector<Entry>& log, std::optional<Date> cutoff = std::nullopt);
+    std::span<const Entry* const> of(std::string_view client) const;
+
+private:
+    std::unordered_map<std::string_view, std::vector<const Entry*>> m_by_client;
+};
+
+// The playbook a client follows now, and the dates that bound it.
+struct Course {
+    const Playbook* playbook = nullptr;
+    Phase phase = Phase::lapsed;
+    Date start;                 // lapse date, reclassification date, or at_risk.since
+    std::optional<Date> stop;   // start + stop_after: nothing is due after it
+    std::optional<Date> ended;  // a returned/declined/deceased outcome: nothing from that date on
+    const Entry* reclassified = nullptr;  // the entry that moved the client to this playbook
+};
+
+// Nothing when the client gets no actions at all (the absolute stops of PRODUCT.md, except a
+// stop outcome in the future, which only ends the course from its date).
+std::optional<Course> course_of(const Book& book, const Client& client, std::span<const Entry* const> entries);
+
+// The date a step's anchor happened for this client, if it has.
+std::optional<Date> anchor_of(const Book& book, const Client& client, const Course& course, const Step& step,
+                              std::span<const Entry* const> entries);
+
+// Days before a due date from which a log entry counts for a recurring occurrence:
+// 7 days or half the interval to the next occurrence, whichever is smaller.
+long lead_days(const Step& step, const StepSpan& span, const Occurrence& occurrence);
+
+// Is this occurrence done? `due` and `next_due` are the shifted due dates of this occurrence and
+// of the next one (none for the last); `anchor` is the step's anchor.
+bool is_done(const Step& step, std::span<const Entry* const> entries, Date anchor, Date due,
+             std::optional<Date> next_due, long lead);
+
+}  // namespace winback

@@ -1,0 +1,113 @@
+// winback clients: one line per client with status, reason, last contact and next action.
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/book_io.hpp"
+#include "cli/cli.hpp"
+#include "winback/holidays.hpp"
+#include "winback/roster.hpp"
+
+namespace winback::cli {
+
+namespace {
+
+// How far ahead the next action is looked for: a quarterly step is always within it.
+constexpr long next_action_window_days = 400;
+
+struct ClientsArgs {
+    std::string date;
+    std::vector<std::string> reasons;
+    std::vector<std::string> owners;
+    std::vector<std::string> clients;
+    std::vector<std::string> statuses;
+    std::string format = "table";
+    bool raw = false;
+};
+
+void check_known(const std::vector<std::string>& values, const std::vector<std::string_view>& known,
+                 const std::string& option, std::string_view what) {
+    for (const std::string& value : values) {
+        if (std::find(known.begin(), known.end(), value) == known.end()) {
+            throw UsageError{
+                fmt::format("{}: no {} \"{}\" in the book{}", option, what, value, did_you_mean(value, known))};
+        }
+    }
+}
+
+std::vector<Status> parse_statuses(const std::vector<std::string>& values) {
+    std::vector<Status> out;
+    for (const std::string& value : values) {
+        auto status = parse_word<Status>(value);
+        if (!status) {
+            throw UsageError{
+                fmt::format("--status: unknown value \"{}\"{}", value, did_you_mean(value, words<Status>()))};
+        }
+        out.push_back(*status);
+    }
+    return out;
+}
+
+RosterOptions roster_options(const ClientsArgs& args, const Book& book, const Context& context) {
+    RosterOptions options;
+    options.today = args.date.empty() ? context.env.today : parse_date_option(args.date, "--date");
+    options.until = add_days(options.today, next_action_window_days - 1);
+    options.lang = context.lang();
+    const Facility& facility = book.facility;
+    const bool jp =
+        facility.calendar.jp_holidays || (facility.care_manager_office && facility.care_manager_office->jp_holidays);
+    if (jp && !jp_holidays_cover(static_cast<int>(options.today.year()))) {
+        throw UsageError{fmt::format("the national holidays (holidays = \"jp\") are known for {} to {}; {} is outside",
+                                     jp_holidays_first_year, jp_holidays_last_year(), format_date(options.today))};
+    }
+    // Near the end of the known years the window stops at the last known day rather than guess.
+    if (jp && !jp_holidays_cover(static_cast<int>(options.until.year()))) {
+        options.until = Date{std::chrono::year{jp_holidays_last_year()}, std::chrono::December, std::chrono::day{31}};
+    }
+    std::vector<std::string_view> reasons, clients;
+    for (const Playbook& p : book.playbooks) reasons.push_back(p.reason);
+    for (const Client& c : book.clients) clients.push_back(c.id);
+    check_known(args.reasons, reasons, "--reason", "playbook for reason");
+    check_known(args.clients, clients, "--client", "client");
+    options.filter.reasons = args.reasons;
+    options.filter.owners = args.owners;
+    options.filter.clients = args.clients;
+    options.filter.statuses = parse_statuses(args.statuses);
+    return options;
+}
+
+}  // namespace
+
+std::function<int()> setup_clients(CLI::App& app, Context& context) {
+    auto args = std::make_shared<ClientsArgs>();
+    app.add_option("--date", args->date, "Today, YYYY-MM-DD (default: today)");
+    app.add_option("--reason", args->reasons, "Only clients of this reason, after reclassification (repeatable)");
+    app.add_option("--owner", args->owners, "Only clients of this staff member (repeatable)");
+    app.add_option("--client", args->clients, "Only this client id (repeatable)");
+    app.add_option("--status", args->statuses,
+                   "Only clients of this status: active, lapsed, returned, closed (repeatable)");
+    app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
+        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
+    app.footer("Examples:\n"
+               "  winback clients --status lapsed            the lapsed clients and their next action\n"
+               "  winback clients --owner 田中 --format csv > clients.csv\n\n"
+               "The next action is the first one due in the next 400 days, overdue ones first.");
+
+    return [args, &context]() {
+        auto book = open_book(context);
+        if (!book) return exit_invalid;
+        const RosterOptions options = roster_options(*args, *book, context);
+        RenderOptions render;
+        render.format = *parse_format(args->format);
+        render.lang = options.lang;
+        render.raw = args->raw;
+        render.color = context.env.stdout_is_terminal && context.env.vars.count("NO_COLOR") == 0;
+        context.out << render_roster(make_roster(*book, options), render);
+        return exit_ok;
+    };
+}
+
+}  // namespace winback::cli

@@ -1,0 +1,101 @@
+#include "winback/course.hpp"
+
+#include <algorithm>
+
+namespace winback {
+
+LogIndex::LogIndex(const std::vector<Entry>& log, std::optional<Date> cutoff) {
+    for (const Entry& e : log) {
+        if (!cutoff || e.date <= *cutoff) m_by_client[e.client].push_back(&e);
+    }
+    for (auto& [client, entries] : m_by_client) {
+        std::stable_sort(entries.begin(), entries.end(), [](const Entry* a, const Entry* b) { return a->date < b->date; });
+    }
+}
+
+std::span<const Entry* const> LogIndex::of(std::string_view client) const {
+    auto it = m_by_client.find(client);
+    if (it == m_by_client.end()) return {};
+    return it->second;
+}
+
+namespace {
+
+// A return ends the lapse it belongs to, so a later lapse starts afresh; a refusal and a death
+// are for good.
+std::optional<Date> ended_at(std::span<const Entry* const> entries, std::optional<Date> lapse) {
+    for (const Entry* e : entries) {
+        if (!is_stop_outcome(e->outcome)) continue;
+        if (e->outcome == "returned" && lapse && e->date < *lapse) continue;
+        return e->date;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Course> course_of(const Book& book, const Client& client, std::span<const Entry* const> entries) {
+    if (client.do_not_contact || client.reason == "deceased") return std::nullopt;
+    Course course;
+    if (client.status == Status::lapsed && client.lapse_date) {
+        course.phase = Phase::lapsed;
+        course.start = *client.lapse_date;
+        course.playbook = book.find_playbook(client.reason);
+        // The latest reclassification within this lapse decides the playbook and its start.
+        for (const Entry* e : entries) {
+            if (e->reason.empty() || e->date < *client.lapse_date) continue;
+            if (const Playbook* p = book.find_playbook(e->reason)) {
+                course.playbook = p;
+                course.start = e->date;
+                course.reclassified = e;
+            }
+        }
+        course.ended = ended_at(entries, client.lapse_date);
+    } else if (client.status == Status::active && client.at_risk) {
+        course.phase = Phase::at_risk;
+        course.start = client.at_risk->since;
+        course.playbook = book.find_playbook(client.at_risk->reason);
+        course.ended = ended_at(entries, client.at_risk->since);
+    }
+    if (!course.playbook || course.playbook->reason == "deceased") return std::nullopt;
+    if (course.playbook->stop_after) course.stop = add(course.start, *course.playbook->stop_after);
+    return course;
+}
+
+std::optional<Date> anchor_of(const Book& book, const Client& client, const Course& course, const Step& step,
+                              std::span<const Entry* const> entries) {
+    if (step.phase == Phase::at_risk || step.after == "lapse") return course.start;
+    if (step.after == "rule_reverted") {
+        const Rule* rule = book.find_rule(client.rule);
+        if (rule && rule->reverted) return *rule->reverted;
+        return std::nullopt;
+    }
+    // The latest logged event of that name since the lapse (or since the at-risk date).
+    const Date since = client.lapse_date && course.phase == Phase::lapsed ? *client.lapse_date : course.start;
+    std::optional<Date> found;
+    for (const Entry* e : entries) {
+        if (e->outcome == step.after && e->date >= since) found = e->date;
+    }
+    return found;
+}
+
+long lead_days(const Step& step, const StepSpan& span, const Occurrence& occurrence) {
+    if (!step.every) return 0;
+    const Date next = nominal_date(step, span.anchor, occurrence.index + 1);
+    return std::min(7L, days_between(occurrence.nominal, next) / 2);
+}
+
+bool is_done(const Step& step, std::span<const Entry* const> entries, Date anchor, Date due,
+             std::optional<Date> next_due, long lead) {
+    for (const Entry* e : entries) {
+        if (e->step != step.id) continue;
+        if (step.at) {
+            if (e->date >= anchor) return true;
+            continue;
+        }
+        if (e->date >= add_days(due, -lead) && (!next_due || e->date < add_days(*next_due, -lead))) return true;
+    }
+    return false;
+}
+
+}  // namespace winback
