@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -56,9 +57,13 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
     for (const Client& c : book.clients) client_ids.push_back(c.id);
     for (const Playbook& p : book.playbooks) reasons.push_back(p.reason);
     const LogIndex index(book.log);
+    std::unordered_map<std::string_view, const Client*> clients_by_id;
+    for (const Client& c : book.clients) clients_by_id.emplace(c.id, &c);
+    std::unordered_map<const Client*, std::vector<const Playbook*>> playbooks_by_client;
 
     for (const Entry& e : book.log) {
-        const Client* client = book.find_client(e.client);
+        const auto found = clients_by_id.find(e.client);
+        const Client* client = found == clients_by_id.end() ? nullptr : found->second;
         if (!client) {
             diagnostics.warning(path, e.client_at, fmt::format("log entry: unknown client \"{}\"{}", e.client.substr(0, 64),
                                                                did_you_mean(e.client, client_ids)));
@@ -80,7 +85,10 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
                                           e.reason.substr(0, 64), did_you_mean(e.reason, reasons)));
         }
         if (!e.step.empty()) {
-            const auto playbooks = playbooks_of(book, *client, index.of(e.client));
+            // Worked out once per client, not once per entry.
+            auto [it, fresh] = playbooks_by_client.try_emplace(client);
+            if (fresh) it->second = playbooks_of(book, *client, index.of(e.client));
+            const std::vector<const Playbook*>& playbooks = it->second;
             if (!has_step(playbooks, e.step)) {
                 std::vector<std::string_view> steps;
                 for (const Playbook* p : playbooks) {

@@ -1,4 +1,5 @@
 #include "cli/book_io.hpp"
+#include "cli/log_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -63,10 +64,13 @@ std::string book_path(const std::string& dir, const std::string& name) {
 BookSources read_book_sources(const std::string& dir, Diagnostics& diagnostics) {
     BookSources sources;
     for (auto [source, name] : {std::pair{&sources.clients, "clients.toml"}, std::pair{&sources.playbooks, "playbooks.toml"},
-                                std::pair{&sources.facility, "facility.toml"}, std::pair{&sources.log, "log.toml"}}) {
+                                std::pair{&sources.facility, "facility.toml"}}) {
         source->path = book_path(dir, name);
         source->text = read_text_file(source->path, diagnostics);
     }
+    // Under a shared lock: an entry that `winback log` is appending is seen whole or not at all.
+    sources.log.path = book_path(dir, "log.toml");
+    sources.log.text = read_log_file(sources.log.path, diagnostics);
     return sources;
 }
 
@@ -86,19 +90,20 @@ bool book_folder_exists(Context& context) {
     return false;
 }
 
-std::optional<Book> open_book(Context& context) {
+std::optional<Book> open_book(Context& context, std::string_view refusal, BookSources* read) {
     if (!book_folder_exists(context)) return std::nullopt;
     const std::string dir = context.book_dir();
     Diagnostics diagnostics;
-    const BookSources sources = read_book_sources(dir, diagnostics);
+    BookSources sources = read_book_sources(dir, diagnostics);
     Book book = load_book(sources, context.lang(), diagnostics, context.env.today);
     print_diagnostics(context.err, diagnostics, !context.global.quiet);
     if (diagnostics.has_errors()) {
         const std::size_t errors = diagnostics.error_count();
-        context.err << fmt::format("winback: {} error{} in the book: nothing done (fix {} and run `winback check`)\n",
-                                   errors, errors == 1 ? "" : "s", errors == 1 ? "it" : "them");
+        context.err << fmt::format("winback: {} error{} in the book: {} (fix {} and run `winback check`)\n", errors,
+                                   errors == 1 ? "" : "s", refusal, errors == 1 ? "it" : "them");
         return std::nullopt;
     }
+    if (read) *read = std::move(sources);
     return book;
 }
 

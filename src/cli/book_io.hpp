@@ -26,7 +26,10 @@ void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, bool w
 bool book_folder_exists(Context& context);
 
 // Loads the book of the context's folder. On errors it prints them and returns nothing.
-std::optional<Book> open_book(Context& context);
+// `refusal` says what was not done ("nothing done", "nothing logged"); `read`, when given,
+// receives the files as they were read.
+std::optional<Book> open_book(Context& context, std::string_view refusal = "nothing done",
+                              BookSources* read = nullptr);
 
 // A --date style option; throws UsageError.
 Date parse_date_option(const std::string& text, const std::string& option);

@@ -28,33 +28,6 @@ struct LogArgs {
     std::string reason;
 };
 
-// Like open_book, but log.toml is read under a shared lock: a `winback log` appending at the
-// same moment must not look like a broken file. `log_text` is the log as it was read.
-std::optional<Book> open_book_for_log(Context& context, std::optional<std::string>& log_text) {
-    if (!book_folder_exists(context)) return std::nullopt;
-    const std::string dir = context.book_dir();
-    Diagnostics diagnostics;
-    BookSources sources;
-    for (auto [source, name] : {std::pair{&sources.clients, "clients.toml"},
-                                std::pair{&sources.playbooks, "playbooks.toml"},
-                                std::pair{&sources.facility, "facility.toml"}}) {
-        source->path = book_path(dir, name);
-        source->text = read_text_file(source->path, diagnostics);
-    }
-    sources.log.path = book_path(dir, "log.toml");
-    sources.log.text = read_log_file(sources.log.path, diagnostics);
-    Book book = load_book(sources, context.lang(), diagnostics, context.env.today);
-    log_text = sources.log.text;
-    print_diagnostics(context.err, diagnostics, !context.global.quiet);
-    if (diagnostics.has_errors()) {
-        const std::size_t errors = diagnostics.error_count();
-        context.err << fmt::format("winback: {} error{} in the book: nothing logged (fix {} and run `winback check`)\n",
-                                   errors, errors == 1 ? "" : "s", errors == 1 ? "it" : "them");
-        return std::nullopt;
-    }
-    return book;
-}
-
 bool same_entry(const Entry& a, const Entry& b) {
     return a.date == b.date && a.client == b.client && a.step == b.step && a.outcome == b.outcome && a.by == b.by &&
            a.note == b.note && a.reason == b.reason;
@@ -142,9 +115,10 @@ std::function<int()> setup_log(CLI::App& app, Context& context) {
         entry.note = args->note;
         entry.reason = args->reason;
 
-        std::optional<std::string> log_text;
-        auto book = open_book_for_log(context, log_text);
+        BookSources read;
+        auto book = open_book(context, "nothing logged", &read);
         if (!book) return exit_invalid;
+        const std::optional<std::string>& log_text = read.log.text;
         if (auto problem = check_new_entry(*book, entry, context.env.today)) throw UsageError{*problem};
 
         const std::string path = book->paths.log;
