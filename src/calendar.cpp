@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "winback/columns.hpp"
 #include "winback/holidays.hpp"
-#include "winback/text.hpp"
 
 namespace winback {
 
@@ -195,45 +195,15 @@ std::vector<ClosedDay> closed_days(const Facility& facility, Date from, Date to)
 namespace {
 
 // The keys of csv, tsv, json and ndjson, in order; the table shows the same days for people.
-constexpr std::array<std::string_view, 5> calendar_keys = {"date", "calendar", "kind", "name", "name_en"};
+constexpr std::array<Field, 5> calendar_fields = {{{"date"}, {"calendar"}, {"kind"}, {"name"}, {"name_en"}}};
 
-std::array<std::string, 5> machine_cells(const ClosedDay& d) {
-    return {format_date(d.date), std::string(to_string(d.calendar)), std::string(to_string(d.kind)), d.name, d.name_en};
-}
-
-std::string calendar_delimited(const std::vector<ClosedDay>& days, char delimiter) {
-    const char* eol = delimiter == ',' ? "\r\n" : "\n";
-    std::string out;
-    for (std::size_t i = 0; i < calendar_keys.size(); ++i) {
-        if (i > 0) out += delimiter;
-        out += calendar_keys[i];
-    }
-    out += eol;
+std::vector<Cells> machine_cells(const std::vector<ClosedDay>& days) {
+    std::vector<Cells> rows;
     for (const ClosedDay& d : days) {
-        const auto cells = machine_cells(d);
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i > 0) out += delimiter;
-            out += csv_cell(cells[i], delimiter, false);
-        }
-        out += eol;
+        rows.push_back({format_date(d.date), std::string(to_string(d.calendar)), std::string(to_string(d.kind)), d.name,
+                        d.name_en});
     }
-    return out;
-}
-
-std::string calendar_json(const std::vector<ClosedDay>& days, bool lines) {
-    std::string out = lines ? "" : "[";
-    for (std::size_t i = 0; i < days.size(); ++i) {
-        if (!lines) out += i > 0 ? ",\n  " : "\n  ";
-        const auto cells = machine_cells(days[i]);
-        out += "{";
-        for (std::size_t k = 0; k < cells.size(); ++k) {
-            out += fmt::format("{}\"{}\":\"{}\"", k > 0 ? "," : "", calendar_keys[k], json_escape(cells[k]));
-        }
-        out += "}";
-        if (lines) out += "\n";
-    }
-    if (!lines) out += days.empty() ? "]\n" : "\n]\n";
-    return out;
+    return rows;
 }
 
 std::string_view people_label(CalendarId calendar, Lang lang) {
@@ -267,29 +237,20 @@ std::string calendar_table(const Facility& facility, Date from, Date to, const s
     }
     if (days.empty()) return out + (ja ? "\n休業日はありません。\n" : "\nNo closed days.\n");
 
-    using Row = std::array<std::string, 5>;
-    std::vector<Row> rows;
-    rows.push_back(ja ? Row{"日付", "曜日", "カレンダー", "理由", "名称"}
-                      : Row{"DATE", "DAY", "CALENDAR", "REASON", "NAME"});
+    std::vector<Cells> rows;
+    rows.push_back(ja ? Cells{"日付", "曜日", "カレンダー", "理由", "名称"}
+                      : Cells{"DATE", "DAY", "CALENDAR", "REASON", "NAME"});
     for (const ClosedDay& d : days) {
         rows.push_back({format_date(d.date), std::string(weekday_short(weekday_index(d.date), lang)),
                         std::string(people_label(d.calendar, lang)), std::string(people_label(d.kind, lang)),
                         ja ? d.name : d.name_en});
     }
-    std::array<std::size_t, 5> widths{};
-    for (const Row& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
-    }
+    const std::vector<std::string> lines = aligned_lines(rows, column_widths(rows));
     out += "\n";
-    for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t r = 0; r < lines.size(); ++r) {
         // A blank line between months, so that a year reads month by month.
         if (r > 1 && days[r - 2].date.month() != days[r - 1].date.month()) out += "\n";
-        std::string line;
-        for (std::size_t i = 0; i < rows[r].size(); ++i) {
-            line += i + 1 == rows[r].size() ? rows[r][i] : pad_to_width(rows[r][i], widths[i] + 2);
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
+        out += lines[r] + "\n";
     }
     return out;
 }
@@ -298,14 +259,8 @@ std::string calendar_table(const Facility& facility, Date from, Date to, const s
 
 std::string render_calendar(const Facility& facility, Date from, Date to, Format format, Lang lang) {
     const std::vector<ClosedDay> days = closed_days(facility, from, to);
-    switch (format) {
-        case Format::table: return calendar_table(facility, from, to, days, lang);
-        case Format::csv: return calendar_delimited(days, ',');
-        case Format::tsv: return calendar_delimited(days, '\t');
-        case Format::json: return calendar_json(days, false);
-        case Format::ndjson: return calendar_json(days, true);
-    }
-    return {};
+    if (format == Format::table) return calendar_table(facility, from, to, days, lang);
+    return machine_text(calendar_fields, machine_cells(days), format, false);
 }
 
 }  // namespace winback

@@ -98,4 +98,15 @@ bool is_done(const Step& step, std::span<const Entry* const> entries, Date ancho
     return false;
 }
 
+Date due_date(const Occurrence& occurrence, Shift shift, const Calendars& calendars) {
+    return shift_date(occurrence.nominal, shift, calendars).value_or(occurrence.nominal);
+}
+
+bool occurrence_done(const Step& step, const StepSpan& span, std::span<const Entry* const> entries, Shift shift,
+                     const Calendars& calendars, const Occurrence& occurrence, Date due) {
+    const auto next = occurrence_at(step, span, occurrence.index + 1);
+    const std::optional<Date> next_due = next ? std::optional<Date>(due_date(*next, shift, calendars)) : std::nullopt;
+    return is_done(step, entries, span.anchor, due, next_due, lead_days(step, span, occurrence));
+}
+
 }  // namespace winback

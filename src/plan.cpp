@@ -40,14 +40,11 @@ struct StepRun {
     const Occupancy& taken;
 
     Date due(const Occurrence& o) const {
-        // A date with no open day near it keeps its own date rather than vanish.
-        return shift_date(o.nominal, book.facility.shift, calendars).value_or(o.nominal);
+        return due_date(o, book.facility.shift, calendars);
     }
 
-    bool done(const Occurrence& o, Date due_date) const {
-        const auto next = occurrence_at(step, span, o.index + 1);
-        const std::optional<Date> next_due = next ? std::optional<Date>(due(*next)) : std::nullopt;
-        return is_done(step, entries, span.anchor, due_date, next_due, lead_days(step, span, o));
+    bool done(const Occurrence& o, Date due_on) const {
+        return occurrence_done(step, span, entries, book.facility.shift, calendars, o, due_on);
     }
 
     Action action(const Occurrence& o, Date due_date, const PlanOptions& options) const {

@@ -6,58 +6,47 @@
 
 #include <fmt/format.h>
 
+#include "winback/columns.hpp"
 #include "winback/text.hpp"
 
 namespace winback {
 
 namespace {
 
-// For people (table) or for machines (csv, json): labels and yen, or file words and numbers.
-enum class Audience { people, machines };
-
-struct Column {
-    std::string_view key;
-    std::string_view en;
-    std::string_view ja;
-    bool number;     // json: unquoted
-    bool in_table;   // the terminal table leaves out what it shows otherwise
-    std::string (*get)(const Action&, Audience, Lang);
-};
-
 std::string text(std::string_view s) {
     return std::string(s);
 }
 
-constexpr std::array<Column, 15> columns = {{
-    {"action_id", "ACTION", "ID", false, false, [](const Action& a, Audience, Lang) { return a.action_id; }},
-    {"due", "DUE", "期日", false, true, [](const Action& a, Audience, Lang) { return format_date(a.due); }},
-    {"overdue_days", "LATE", "遅れ", true, true,
+constexpr std::array<Column<Action>, 15> columns = {{
+    {"action_id", "ACTION", "ID", ValueKind::text, [](const Action& a, Audience, Lang) { return a.action_id; }, false},
+    {"due", "DUE", "期日", ValueKind::text, [](const Action& a, Audience, Lang) { return format_date(a.due); }},
+    {"overdue_days", "LATE", "遅れ", ValueKind::number,
      [](const Action& a, Audience who, Lang lang) {
          if (who == Audience::machines) return fmt::format("{}", a.overdue_days);
          if (a.overdue_days == 0) return std::string();
          return fmt::format("{}{}", a.overdue_days, lang == Lang::ja ? "日" : "d");
      }},
-    {"client_id", "ID", "ID", false, true, [](const Action& a, Audience, Lang) { return a.client_id; }},
-    {"client", "CLIENT", "利用者", false, true, [](const Action& a, Audience, Lang) { return a.client; }},
-    {"reason", "REASON", "理由", false, true, [](const Action& a, Audience, Lang) { return a.reason; }},
-    {"step", "STEP", "ステップ", false, true, [](const Action& a, Audience, Lang) { return a.step; }},
-    {"to", "TO", "相手", false, true,
+    {"client_id", "ID", "ID", ValueKind::text, [](const Action& a, Audience, Lang) { return a.client_id; }},
+    {"client", "CLIENT", "利用者", ValueKind::text, [](const Action& a, Audience, Lang) { return a.client; }},
+    {"reason", "REASON", "理由", ValueKind::text, [](const Action& a, Audience, Lang) { return a.reason; }},
+    {"step", "STEP", "ステップ", ValueKind::text, [](const Action& a, Audience, Lang) { return a.step; }},
+    {"to", "TO", "相手", ValueKind::text,
      [](const Action& a, Audience who, Lang lang) {
          return text(who == Audience::people ? label(a.to, lang) : to_string(a.to));
      }},
-    {"via", "VIA", "方法", false, true,
+    {"via", "VIA", "方法", ValueKind::text,
      [](const Action& a, Audience who, Lang lang) {
          return text(who == Audience::people ? label(a.via, lang) : to_string(a.via));
      }},
-    {"contact", "CONTACT", "連絡先", false, true, [](const Action& a, Audience, Lang) { return a.contact; }},
-    {"phone", "PHONE", "電話番号", false, true, [](const Action& a, Audience, Lang) { return a.phone; }},
-    {"task", "TASK", "内容", false, true, [](const Action& a, Audience, Lang) { return a.task; }},
-    {"owner", "OWNER", "担当", false, true, [](const Action& a, Audience, Lang) { return a.owner; }},
-    {"value", "VALUE", "期待値", true, true,
+    {"contact", "CONTACT", "連絡先", ValueKind::text, [](const Action& a, Audience, Lang) { return a.contact; }},
+    {"phone", "PHONE", "電話番号", ValueKind::text, [](const Action& a, Audience, Lang) { return a.phone; }},
+    {"task", "TASK", "内容", ValueKind::text, [](const Action& a, Audience, Lang) { return a.task; }},
+    {"owner", "OWNER", "担当", ValueKind::text, [](const Action& a, Audience, Lang) { return a.owner; }},
+    {"value", "VALUE", "期待値", ValueKind::number,
      [](const Action& a, Audience who, Lang) {
          return who == Audience::people ? "¥" + group_thousands(a.value) : fmt::format("{}", a.value);
      }},
-    {"suggestion", "SUGGESTION", "提案", false, true, [](const Action& a, Audience, Lang) { return a.suggestion; }},
+    {"suggestion", "SUGGESTION", "提案", ValueKind::text, [](const Action& a, Audience, Lang) { return a.suggestion; }},
 }};
 
 // "+81 90-1234", "-3", "0120-000-000": numbers, left alone by the formula guard.
@@ -75,99 +64,28 @@ bool plain_number(std::string_view s) {
     return digit;
 }
 
-std::string render_delimited(const Plan& plan, char delimiter, bool raw) {
-    const char* eol = delimiter == ',' ? "\r\n" : "\n";
-    std::string out;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (i > 0) out += delimiter;
-        out += columns[i].key;
-    }
-    out += eol;
-    for (const Action& a : plan.actions) {
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            if (i > 0) out += delimiter;
-            out += csv_cell(columns[i].get(a, Audience::machines, Lang::en), delimiter, raw);
-        }
-        out += eol;
-    }
-    return out;
-}
-
-std::string json_object(const Action& a) {
-    std::string out = "{";
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        const Column& c = columns[i];
-        const std::string value = c.get(a, Audience::machines, Lang::en);
-        out += fmt::format("{}\"{}\":", i > 0 ? "," : "", c.key);
-        out += c.number ? value : "\"" + json_escape(value) + "\"";
-    }
-    return out + "}";
-}
-
-std::string render_json(const Plan& plan, bool lines) {
-    std::string out = lines ? "" : "[";
-    for (std::size_t i = 0; i < plan.actions.size(); ++i) {
-        if (!lines) out += i > 0 ? ",\n  " : "\n  ";
-        out += json_object(plan.actions[i]);
-        if (lines) out += "\n";
-    }
-    if (!lines) out += plan.actions.empty() ? "]\n" : "\n]\n";
-    return out;
-}
-
 std::string render_table(const Plan& plan, const RenderOptions& options) {
     if (plan.actions.empty()) return {};
-    std::vector<const Column*> shown;
-    for (const Column& c : columns) {
-        if (c.in_table) shown.push_back(&c);
-    }
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::size_t> widths(shown.size());
-    std::vector<std::string> header;
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        header.emplace_back(options.lang == Lang::ja ? shown[i]->ja : shown[i]->en);
-        widths[i] = display_width(header.back());
-    }
-    for (const Action& a : plan.actions) {
-        std::vector<std::string> row;
-        for (std::size_t i = 0; i < shown.size(); ++i) {
-            row.push_back(shown[i]->get(a, Audience::people, options.lang));
-            widths[i] = std::max(widths[i], display_width(row.back()));
-        }
-        rows.push_back(std::move(row));
-    }
-    // Fit the terminal by shortening the long free-text columns, task first.
+    const std::vector<Cells> rows = people_cells<Action>(columns, plan.actions, options.lang);
+    std::vector<std::size_t> widths = column_widths(rows);
+    // Fit the terminal, less two cells, by shortening the long free-text columns, task first.
     if (options.width > 0) {
-        std::size_t total = 0;
-        for (std::size_t w : widths) total += w + 2;
+        std::vector<std::string_view> shown;
+        for (const Column<Action>& c : columns) {
+            if (c.in_table) shown.push_back(c.key);
+        }
+        std::vector<std::size_t> order;
         for (std::string_view key : {"suggestion", "task", "contact", "client"}) {
-            for (std::size_t i = 0; i < shown.size() && total > options.width; ++i) {
-                if (shown[i]->key != key) continue;
-                const std::size_t floor = std::min<std::size_t>(widths[i], 12);
-                const std::size_t cut = std::min(widths[i] - floor, total - options.width);
-                widths[i] -= cut;
-                total -= cut;
-            }
+            order.push_back(static_cast<std::size_t>(std::find(shown.begin(), shown.end(), key) - shown.begin()));
         }
+        fit_widths(widths, options.width > 2 ? options.width - 2 : 0, order);
     }
-    auto line = [&](const std::vector<std::string>& cells) {
-        std::string out;
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            const std::string cell = truncate_to_width(cells[i], widths[i]);
-            out += i + 1 == cells.size() ? cell : pad_to_width(cell, widths[i] + 2);
-        }
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        return out;
-    };
-    std::string out = line(header) + "\n";
-    for (std::size_t r = 0; r < rows.size(); ++r) {
+    const std::vector<std::string> lines = aligned_lines(rows, widths);
+    std::string out = lines[0] + "\n";
+    for (std::size_t r = 0; r < plan.actions.size(); ++r) {
         const Action& a = plan.actions[r];
         if (r > 0 && plan.actions[r - 1].due != a.due) out += "\n";
-        const bool overdue = a.overdue_days > 0;
-        if (overdue && options.color) out += "\x1b[31m";
-        out += line(rows[r]);
-        if (overdue && options.color) out += "\x1b[0m";
-        out += "\n";
+        out += table_line(lines[r + 1], a.overdue_days > 0 && options.color);
     }
     return out;
 }
@@ -202,14 +120,8 @@ std::string csv_cell(std::string_view value, char delimiter, bool raw) {
 }
 
 std::string render_plan(const Plan& plan, const RenderOptions& options) {
-    switch (options.format) {
-        case Format::table: return render_table(plan, options);
-        case Format::csv: return render_delimited(plan, ',', options.raw);
-        case Format::tsv: return render_delimited(plan, '\t', options.raw);
-        case Format::json: return render_json(plan, false);
-        case Format::ndjson: return render_json(plan, true);
-    }
-    return {};
+    if (options.format == Format::table) return render_table(plan, options);
+    return render_machine<Action>(columns, plan.actions, options.format, options.raw);
 }
 
 }  // namespace winback

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "winback/columns.hpp"
 #include "winback/course.hpp"
 #include "winback/plan.hpp"
 #include "winback/text.hpp"
@@ -28,118 +29,54 @@ long long running_value(const Book& book, const Client& client, std::span<const 
     return std::llround(static_cast<double>(client.monthly_revenue.value_or(0)) * course->playbook->return_rate);
 }
 
-// For people (table) or for machines (csv, json): labels and yen, or file words and numbers.
-enum class Audience { people, machines };
-// json: a number or a date is null when empty; text is always a string.
-enum class Kind { text, number, date };
-
-struct Column {
-    std::string_view key;
-    std::string_view en;
-    std::string_view ja;
-    Kind kind;
-    std::string (*get)(const RosterLine&, Audience, Lang);
-};
-
 std::string date_or_empty(const std::optional<Date>& date) {
     return date ? format_date(*date) : std::string();
 }
 
-constexpr std::array<Column, 13> columns = {{
-    {"client_id", "ID", "ID", Kind::text, [](const RosterLine& l, Audience, Lang) { return l.client_id; }},
-    {"client", "CLIENT", "利用者", Kind::text, [](const RosterLine& l, Audience, Lang) { return l.client; }},
-    {"status", "STATUS", "状態", Kind::text,
+constexpr std::array<Column<RosterLine>, 13> columns = {{
+    {"client_id", "ID", "ID", ValueKind::text, [](const RosterLine& l, Audience, Lang) { return l.client_id; }},
+    {"client", "CLIENT", "利用者", ValueKind::text, [](const RosterLine& l, Audience, Lang) { return l.client; }},
+    {"status", "STATUS", "状態", ValueKind::text,
      [](const RosterLine& l, Audience who, Lang lang) {
          if (who == Audience::machines) return std::string(to_string(l.status));
          return status_label(l.status, l.at_risk, lang);
      }},
-    {"reason", "REASON", "理由", Kind::text, [](const RosterLine& l, Audience, Lang) { return l.reason; }},
-    {"lapse_date", "LAPSED", "休止日", Kind::date,
+    {"reason", "REASON", "理由", ValueKind::text, [](const RosterLine& l, Audience, Lang) { return l.reason; }},
+    {"lapse_date", "LAPSED", "休止日", ValueKind::date,
      [](const RosterLine& l, Audience, Lang) { return date_or_empty(l.lapse_date); }},
-    {"months_since_lapse", "MONTHS", "経過月数", Kind::number,
+    {"months_since_lapse", "MONTHS", "経過月数", ValueKind::number,
      [](const RosterLine& l, Audience, Lang) {
          return l.months_since_lapse ? fmt::format("{}", *l.months_since_lapse) : std::string();
      }},
-    {"last_contact", "LAST CONTACT", "最終連絡", Kind::date,
+    {"last_contact", "LAST CONTACT", "最終連絡", ValueKind::date,
      [](const RosterLine& l, Audience, Lang) { return date_or_empty(l.last_contact); }},
-    {"last_outcome", "OUTCOME", "結果", Kind::text,
+    {"last_outcome", "OUTCOME", "結果", ValueKind::text,
      [](const RosterLine& l, Audience, Lang) { return l.last_outcome; }},
-    {"next_step", "NEXT STEP", "次のステップ", Kind::text,
+    {"next_step", "NEXT STEP", "次のステップ", ValueKind::text,
      [](const RosterLine& l, Audience, Lang) { return l.next_step; }},
-    {"next_due", "DUE", "期日", Kind::date,
+    {"next_due", "DUE", "期日", ValueKind::date,
      [](const RosterLine& l, Audience, Lang) { return date_or_empty(l.next_due); }},
-    {"overdue_days", "LATE", "遅れ", Kind::number,
+    {"overdue_days", "LATE", "遅れ", ValueKind::number,
      [](const RosterLine& l, Audience who, Lang lang) {
          if (!l.next_due) return std::string();
          if (who == Audience::machines) return fmt::format("{}", l.overdue_days);
          if (l.overdue_days == 0) return std::string();
          return fmt::format("{}{}", l.overdue_days, lang == Lang::ja ? "日" : "d");
      }},
-    {"owner", "OWNER", "担当", Kind::text, [](const RosterLine& l, Audience, Lang) { return l.owner; }},
-    {"value", "VALUE", "期待値", Kind::number,
+    {"owner", "OWNER", "担当", ValueKind::text, [](const RosterLine& l, Audience, Lang) { return l.owner; }},
+    {"value", "VALUE", "期待値", ValueKind::number,
      [](const RosterLine& l, Audience who, Lang) {
          if (who == Audience::machines) return fmt::format("{}", l.value);
          return l.value == 0 ? std::string() : "¥" + group_thousands(l.value);
      }},
 }};
 
-std::string render_delimited(const std::vector<RosterLine>& lines, char delimiter, bool raw) {
-    const char* eol = delimiter == ',' ? "\r\n" : "\n";
-    std::string out;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (i > 0) out += delimiter;
-        out += columns[i].key;
-    }
-    out += eol;
-    for (const RosterLine& l : lines) {
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            if (i > 0) out += delimiter;
-            out += csv_cell(columns[i].get(l, Audience::machines, Lang::en), delimiter, raw);
-        }
-        out += eol;
-    }
-    return out;
-}
-
-std::string json_object(const RosterLine& l) {
-    std::string out = "{";
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        const Column& c = columns[i];
-        const std::string value = c.get(l, Audience::machines, Lang::en);
-        out += fmt::format("{}\"{}\":", i > 0 ? "," : "", c.key);
-        if (c.kind != Kind::text && value.empty()) {
-            out += "null";
-        } else {
-            out += c.kind == Kind::number ? value : "\"" + json_escape(value) + "\"";
-        }
-    }
-    return out + "}";
-}
-
-std::string render_json(const std::vector<RosterLine>& lines, bool ndjson) {
-    std::string out = ndjson ? "" : "[";
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (!ndjson) out += i > 0 ? ",\n  " : "\n  ";
-        out += json_object(lines[i]);
-        if (ndjson) out += "\n";
-    }
-    if (!ndjson) out += lines.empty() ? "]\n" : "\n]\n";
-    return out;
-}
-
 std::string render_table(const std::vector<RosterLine>& lines, const RenderOptions& options) {
     if (lines.empty()) return {};
-    std::vector<std::vector<std::string>> rows(1);
-    for (const Column& c : columns) rows[0].emplace_back(options.lang == Lang::ja ? c.ja : c.en);
-    for (const RosterLine& l : lines) {
-        std::vector<std::string>& row = rows.emplace_back();
-        for (const Column& c : columns) row.push_back(c.get(l, Audience::people, options.lang));
-    }
     std::string out;
-    const std::vector<std::string> text = align_columns(rows);
+    const std::vector<std::string> text = align_columns(people_cells<RosterLine>(columns, lines, options.lang));
     for (std::size_t i = 0; i < text.size(); ++i) {
-        const bool overdue = i > 0 && lines[i - 1].overdue_days > 0 && options.color;
-        out += overdue ? "\x1b[31m" + text[i] + "\x1b[0m\n" : text[i] + "\n";
+        out += table_line(text[i], i > 0 && lines[i - 1].overdue_days > 0 && options.color);
     }
     return out;
 }
@@ -195,14 +132,8 @@ std::vector<RosterLine> make_roster(const Book& book, const RosterOptions& optio
 }
 
 std::string render_roster(const std::vector<RosterLine>& lines, const RenderOptions& options) {
-    switch (options.format) {
-        case Format::table: return render_table(lines, options);
-        case Format::csv: return render_delimited(lines, ',', options.raw);
-        case Format::tsv: return render_delimited(lines, '\t', options.raw);
-        case Format::json: return render_json(lines, false);
-        case Format::ndjson: return render_json(lines, true);
-    }
-    return {};
+    if (options.format == Format::table) return render_table(lines, options);
+    return render_machine<RosterLine>(columns, lines, options.format, options.raw);
 }
 
 }  // namespace winback

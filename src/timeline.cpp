@@ -53,17 +53,12 @@ void add_missed(const Book& book, const Client& client, const Course& course, st
         if (!anchor) continue;
         const StepSpan span{*anchor, course.stop};
         const Calendars calendars = calendars_for(book.facility, step.to);
-        auto due = [&](const Occurrence& o) {
-            return shift_date(o.nominal, book.facility.shift, calendars).value_or(o.nominal);
-        };
         for (const Occurrence& o : occurrences(step, span, *anchor, add_days(end, max_shift_days))) {
-            const Date due_date = due(o);
-            if (due_date >= end) continue;
-            const auto next = occurrence_at(step, span, o.index + 1);
-            const std::optional<Date> next_due = next ? std::optional<Date>(due(*next)) : std::nullopt;
-            if (is_done(step, entries, span.anchor, due_date, next_due, lead_days(step, span, o))) continue;
-            const bool expired = step.expire && add(due_date, *step.expire) < today;
-            events.push_back({due_date, expired ? EventKind::expired : EventKind::missed, step.id, {}, {}, {}, {}});
+            const Date due = due_date(o, book.facility.shift, calendars);
+            if (due >= end) continue;
+            if (occurrence_done(step, span, entries, book.facility.shift, calendars, o, due)) continue;
+            const bool expired = step.expire && add(due, *step.expire) < today;
+            events.push_back({due, expired ? EventKind::expired : EventKind::missed, step.id, {}, {}, {}, {}});
         }
     }
 }
@@ -205,8 +200,7 @@ std::string render_table(const Timeline& t, const RenderOptions& options) {
     }
     const std::vector<std::string> lines = align_columns(rows, options.width);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const bool overdue = i > 0 && t.next.actions[i - 1].overdue_days > 0 && options.color;
-        out += overdue ? "\x1b[31m" + lines[i] + "\x1b[0m\n" : lines[i] + "\n";
+        out += table_line(lines[i], i > 0 && t.next.actions[i - 1].overdue_days > 0 && options.color);
     }
     return out;
 }
@@ -263,38 +257,6 @@ Timeline make_timeline(const Book& book, const Client& client, const TimelineOpt
 
 std::string render_timeline(const Timeline& timeline, const RenderOptions& options) {
     return options.format == Format::json ? render_json(timeline) : render_table(timeline, options);
-}
-
-std::vector<std::string> align_columns(const std::vector<std::vector<std::string>>& rows, std::size_t width) {
-    std::vector<std::vector<std::string>> cells = rows;
-    std::vector<std::size_t> widths;
-    for (auto& row : cells) {
-        if (row.size() > widths.size()) widths.resize(row.size());
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            for (char& c : row[i]) {
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-            }
-            widths[i] = std::max(widths[i], display_width(row[i]));
-        }
-    }
-    if (width > 0 && !widths.empty()) {
-        std::size_t total = 0;
-        for (std::size_t w : widths) total += w + 2;
-        total -= 2;
-        std::size_t& last = widths.back();
-        if (total > width) last -= std::min(last - std::min<std::size_t>(last, 12), total - width);
-    }
-    std::vector<std::string> lines;
-    for (const auto& row : cells) {
-        std::string line;
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            const std::string cell = truncate_to_width(row[i], widths[i]);
-            line += i + 1 == row.size() ? cell : pad_to_width(cell, widths[i] + 2);
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        lines.push_back(std::move(line));
-    }
-    return lines;
 }
 
 }  // namespace winback

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "winback/calendar.hpp"
 #include "winback/model.hpp"
 #include "winback/schedule.hpp"
 
@@ -52,5 +53,14 @@ long lead_days(const Step& step, const StepSpan& span, const Occurrence& occurre
 // of the next one (none for the last); `anchor` is the step's anchor.
 bool is_done(const Step& step, std::span<const Entry* const> entries, Date anchor, Date due,
              std::optional<Date> next_due, long lead);
+
+// An occurrence's due date: its nominal date shifted off closed days. A date with no open day
+// near it keeps its own date rather than vanish.
+Date due_date(const Occurrence& occurrence, Shift shift, const Calendars& calendars);
+
+// is_done for an occurrence due on `due`, against the due date of the next one. Shared by the
+// plan and `show`, so that both agree on what was missed.
+bool occurrence_done(const Step& step, const StepSpan& span, std::span<const Entry* const> entries, Shift shift,
+                     const Calendars& calendars, const Occurrence& occurrence, Date due);
 
 }  // namespace winback

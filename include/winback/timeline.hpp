@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "winback/columns.hpp"
 #include "winback/date.hpp"
 #include "winback/i18n.hpp"
 #include "winback/model.hpp"
@@ -73,10 +74,5 @@ std::optional<long> months_since_lapse(const Client& client, Date today);
 
 // The status for people: "lapsed" / "休止", "active (at risk)" / "利用中（要注意）".
 std::string status_label(Status status, bool at_risk, Lang lang);
-
-// Rows of cells (the first is the header) as lines aligned by display width, two spaces apart,
-// without trailing spaces. With a width, the last column (the long free text) is cut to fit,
-// down to 12 cells. Control characters in cells become spaces. Shared by show and clients.
-std::vector<std::string> align_columns(const std::vector<std::vector<std::string>>& rows, std::size_t width = 0);
 
 }  // namespace winback

@@ -7,6 +7,7 @@
 
 #include "cli/book_io.hpp"
 #include "cli/cli.hpp"
+#include "cli/filters.hpp"
 #include "winback/holidays.hpp"
 #include "winback/roster.hpp"
 
@@ -27,16 +28,6 @@ struct ClientsArgs {
     bool raw = false;
 };
 
-void check_known(const std::vector<std::string>& values, const std::vector<std::string_view>& known,
-                 const std::string& option, std::string_view what) {
-    for (const std::string& value : values) {
-        if (std::find(known.begin(), known.end(), value) == known.end()) {
-            throw UsageError{
-                fmt::format("{}: no {} \"{}\" in the book{}", option, what, value, did_you_mean(value, known))};
-        }
-    }
-}
-
 std::vector<Status> parse_statuses(const std::vector<std::string>& values) {
     std::vector<Status> out;
     for (const std::string& value : values) {
@@ -55,22 +46,12 @@ RosterOptions roster_options(const ClientsArgs& args, const Book& book, const Co
     options.today = args.date.empty() ? context.env.today : parse_date_option(args.date, "--date");
     options.until = add_days(options.today, next_action_window_days - 1);
     options.lang = context.lang();
-    const Facility& facility = book.facility;
-    const bool jp =
-        facility.calendar.jp_holidays || (facility.care_manager_office && facility.care_manager_office->jp_holidays);
-    if (jp && !jp_holidays_cover(static_cast<int>(options.today.year()))) {
-        throw UsageError{fmt::format("the national holidays (holidays = \"jp\") are known for {} to {}; {} is outside",
-                                     jp_holidays_first_year, jp_holidays_last_year(), format_date(options.today))};
-    }
+    check_holiday_year(book.facility, options.today);
     // Near the end of the known years the window stops at the last known day rather than guess.
-    if (jp && !jp_holidays_cover(static_cast<int>(options.until.year()))) {
+    if (uses_jp_holidays(book.facility) && !jp_holidays_cover(static_cast<int>(options.until.year()))) {
         options.until = Date{std::chrono::year{jp_holidays_last_year()}, std::chrono::December, std::chrono::day{31}};
     }
-    std::vector<std::string_view> reasons, clients;
-    for (const Playbook& p : book.playbooks) reasons.push_back(p.reason);
-    for (const Client& c : book.clients) clients.push_back(c.id);
-    check_known(args.reasons, reasons, "--reason", "playbook for reason");
-    check_known(args.clients, clients, "--client", "client");
+    check_reasons_and_clients(book, args.reasons, args.clients);
     options.filter.reasons = args.reasons;
     options.filter.owners = args.owners;
     options.filter.clients = args.clients;

@@ -7,7 +7,7 @@
 
 #include "cli/book_io.hpp"
 #include "cli/cli.hpp"
-#include "winback/holidays.hpp"
+#include "cli/filters.hpp"
 #include "winback/plan.hpp"
 #include "winback/render.hpp"
 
@@ -47,15 +47,6 @@ std::vector<E> parse_words(const std::vector<std::string>& values, const std::st
     return out;
 }
 
-void check_known(const std::vector<std::string>& values, const std::vector<std::string_view>& known,
-                 const std::string& option, std::string_view what) {
-    for (const std::string& value : values) {
-        if (std::find(known.begin(), known.end(), value) == known.end()) {
-            throw UsageError{fmt::format("{}: no {} \"{}\" in the book{}", option, what, value, did_you_mean(value, known))};
-        }
-    }
-}
-
 // What the arguments alone decide; checked before the book is read, so that a usage error is
 // reported as one (exit 2) whatever the state of the book.
 PlanOptions argument_options(const PlanArgs& args, const Context& context) {
@@ -80,22 +71,9 @@ PlanOptions argument_options(const PlanArgs& args, const Context& context) {
 
 // What needs the book: the holiday years of its calendar, and the reasons and clients it has.
 void check_against_book(const PlanArgs& args, const Book& book, PlanOptions& options) {
-    const Facility& facility = book.facility;
-    const bool jp = facility.calendar.jp_holidays || (facility.care_manager_office && facility.care_manager_office->jp_holidays);
-    for (const Date day : {options.today, options.until}) {
-        const int year = static_cast<int>(day.year());
-        if (jp && !jp_holidays_cover(year)) {
-            throw UsageError{fmt::format("the national holidays (holidays = \"jp\") are known for {} to {}; {} is "
-                                         "outside",
-                                         jp_holidays_first_year, jp_holidays_last_year(), format_date(day))};
-        }
-    }
-
-    std::vector<std::string_view> reasons, clients;
-    for (const Playbook& p : book.playbooks) reasons.push_back(p.reason);
-    for (const Client& c : book.clients) clients.push_back(c.id);
-    check_known(args.reasons, reasons, "--reason", "playbook for reason");
-    check_known(args.clients, clients, "--client", "client");
+    check_holiday_year(book.facility, options.today);
+    check_holiday_year(book.facility, options.until);
+    check_reasons_and_clients(book, args.reasons, args.clients);
     options.filter.reasons = args.reasons;
     options.filter.clients = args.clients;
 }

@@ -1,0 +1,91 @@
+#pragma once
+// One list of columns for every format: csv and tsv lines, json objects, and tables aligned by
+// display width. Shared by plan, clients, calendar and show.
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winback/i18n.hpp"
+#include "winback/render.hpp"
+
+namespace winback {
+
+// For people (table) or for machines (csv, json): labels and yen, or file words and numbers.
+enum class Audience { people, machines };
+// json: text is always a string; a number is bare and a date a string, both null when empty.
+enum class ValueKind { text, number, date };
+
+// A key of csv, tsv and json, and how json writes its value.
+struct Field {
+    std::string_view key;
+    ValueKind kind = ValueKind::text;
+};
+
+using Cells = std::vector<std::string>;
+
+// csv (quoted and neutralised by csv_cell, lines end in CRLF) or tsv: the keys, then the rows.
+std::string delimited_text(std::span<const Field> fields, const std::vector<Cells>& rows, char delimiter, bool raw);
+// One object per row: a json array, or one object a line (ndjson).
+std::string json_text(std::span<const Field> fields, const std::vector<Cells>& rows, bool ndjson);
+// csv, tsv, json or ndjson of the rows; a table is the caller's.
+std::string machine_text(std::span<const Field> fields, const std::vector<Cells>& rows, Format format, bool raw);
+
+// The widest cell of each column in display cells (rows may differ in length).
+std::vector<std::size_t> column_widths(const std::vector<Cells>& rows);
+// Shrinks the columns at `order`, first to last and each down to 12 cells, until the lines,
+// two spaces apart, fit in `width` cells (or nothing is left to shrink).
+void fit_widths(std::vector<std::size_t>& widths, std::size_t width, std::span<const std::size_t> order);
+// Each row as a line: cells cut to `widths`, two spaces apart, without trailing spaces.
+std::vector<std::string> aligned_lines(const std::vector<Cells>& rows, const std::vector<std::size_t>& widths);
+// A line of a table and its newline, in red when `red` (an overdue row on a terminal).
+std::string table_line(const std::string& line, bool red);
+
+// Rows of cells (the first is the header) as lines aligned by display width, two spaces apart,
+// without trailing spaces. With a width, the last column (the long free text) is cut to fit,
+// down to 12 cells. Control characters in cells become spaces. Shared by show and clients.
+std::vector<std::string> align_columns(const std::vector<Cells>& rows, std::size_t width = 0);
+
+// A column of a list of Row: its key, its headings and its cell for either audience.
+template <class Row>
+struct Column {
+    std::string_view key;
+    std::string_view en;
+    std::string_view ja;
+    ValueKind kind;
+    std::string (*get)(const Row&, Audience, Lang);
+    bool in_table = true;  // the terminal table may leave out what it shows otherwise
+};
+
+template <class Row>
+std::string render_machine(std::span<const Column<Row>> columns, const std::vector<Row>& rows, Format format,
+                           bool raw) {
+    std::vector<Field> fields;
+    for (const Column<Row>& c : columns) fields.push_back({c.key, c.kind});
+    std::vector<Cells> cells;
+    for (const Row& row : rows) {
+        Cells& line = cells.emplace_back();
+        for (const Column<Row>& c : columns) line.push_back(c.get(row, Audience::machines, Lang::en));
+    }
+    return machine_text(fields, cells, format, raw);
+}
+
+// The table's header (in the language) and a row of cells for people per row: the columns in_table.
+template <class Row>
+std::vector<Cells> people_cells(std::span<const Column<Row>> columns, const std::vector<Row>& rows, Lang lang) {
+    std::vector<Cells> cells(1);
+    for (const Column<Row>& c : columns) {
+        if (c.in_table) cells[0].emplace_back(lang == Lang::ja ? c.ja : c.en);
+    }
+    for (const Row& row : rows) {
+        Cells& line = cells.emplace_back();
+        for (const Column<Row>& c : columns) {
+            if (c.in_table) line.push_back(c.get(row, Audience::people, lang));
+        }
+    }
+    return cells;
+}
+
+}  // namespace winback
