@@ -110,4 +110,22 @@ std::vector<const toml::table*> table_array(const toml::table& root, std::string
 void check_top_level(const toml::table& root, std::string_view path, Diagnostics& diagnostics,
                      std::span<const std::string_view> known_keys);
 
+// Loads each table of the array `key` ([[key]]) with load(table, index) and reports a repeated
+// id (the string `id_key`, e.g. "id" or "reason", read from the loaded item by `id_of`).
+template <class T, class Load, class IdOf>
+std::vector<T> load_table_array(const toml::table& root, std::string_view key, std::string_view id_key,
+                                std::string_view what, std::string_view path, Diagnostics& diagnostics, Load load,
+                                IdOf id_of) {
+    std::vector<T> out;
+    Ids ids(what, path, diagnostics);
+    const auto tables = table_array(root, key, path, diagnostics);
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        T item = load(*tables[i], i);
+        const std::string& id = id_of(item);
+        if (!id.empty()) ids.add(id, where_of(*tables[i]->get(id_key)));
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
 }  // namespace winback::detail

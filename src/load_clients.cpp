@@ -10,7 +10,6 @@
 namespace winback {
 
 using detail::Fields;
-using detail::Ids;
 using detail::Need;
 using detail::where_of;
 
@@ -164,21 +163,14 @@ ClientsFile load_clients(std::string_view text, std::string_view path, Diagnosti
     out.parsed = true;
     detail::check_top_level(*root, path, diagnostics, top_keys);
 
-    Ids care_manager_ids("care manager id", path, diagnostics);
-    const auto care_managers = detail::table_array(*root, "care_manager", path, diagnostics);
-    for (std::size_t i = 0; i < care_managers.size(); ++i) {
-        CareManager cm = load_care_manager(*care_managers[i], i, path, diagnostics);
-        if (!cm.id.empty()) care_manager_ids.add(cm.id, where_of(*care_managers[i]->get("id")));
-        out.care_managers.push_back(std::move(cm));
-    }
-
-    Ids client_ids("client id", path, diagnostics);
-    const auto clients = detail::table_array(*root, "client", path, diagnostics);
-    for (std::size_t i = 0; i < clients.size(); ++i) {
-        Client c = load_client(*clients[i], i, path, diagnostics);
-        if (!c.id.empty()) client_ids.add(c.id, where_of(*clients[i]->get("id")));
-        out.clients.push_back(std::move(c));
-    }
+    out.care_managers = detail::load_table_array<CareManager>(
+        *root, "care_manager", "id", "care manager id", path, diagnostics,
+        [&](const toml::table& t, std::size_t i) { return load_care_manager(t, i, path, diagnostics); },
+        [](const CareManager& cm) -> const std::string& { return cm.id; });
+    out.clients = detail::load_table_array<Client>(
+        *root, "client", "id", "client id", path, diagnostics,
+        [&](const toml::table& t, std::size_t i) { return load_client(t, i, path, diagnostics); },
+        [](const Client& c) -> const std::string& { return c.id; });
     return out;
 }
 

@@ -10,7 +10,6 @@
 namespace winback {
 
 using detail::Fields;
-using detail::Ids;
 using detail::Need;
 using detail::where_of;
 
@@ -142,13 +141,10 @@ FacilityFile load_facility(std::string_view text, std::string_view path, Diagnos
         }
         out.care_manager_office = calendar;
     }
-    Ids rule_ids("rule id", path, diagnostics);
-    const auto rules = detail::table_array(*root, "rule", path, diagnostics);
-    for (std::size_t i = 0; i < rules.size(); ++i) {
-        Rule rule = load_rule(*rules[i], i, path, diagnostics);
-        if (!rule.id.empty()) rule_ids.add(rule.id, where_of(*rules[i]->get("id")));
-        out.rules.push_back(std::move(rule));
-    }
+    out.rules = detail::load_table_array<Rule>(
+        *root, "rule", "id", "rule id", path, diagnostics,
+        [&](const toml::table& t, std::size_t i) { return load_rule(t, i, path, diagnostics); },
+        [](const Rule& rule) -> const std::string& { return rule.id; });
     return file;
 }
 

@@ -147,13 +147,10 @@ PlaybooksFile load_playbooks(std::string_view text, std::string_view path, std::
     if (!root) return out;
     out.parsed = true;
     detail::check_top_level(*root, path, diagnostics, top_keys);
-    Ids reasons("playbook for reason", path, diagnostics);
-    const auto tables = detail::table_array(*root, "playbook", path, diagnostics);
-    for (std::size_t i = 0; i < tables.size(); ++i) {
-        Playbook p = load_playbook(*tables[i], i, path, origin, diagnostics);
-        if (!p.reason.empty()) reasons.add(p.reason, where_of(*tables[i]->get("reason")));
-        out.playbooks.push_back(std::move(p));
-    }
+    out.playbooks = detail::load_table_array<Playbook>(
+        *root, "playbook", "reason", "playbook for reason", path, diagnostics,
+        [&](const toml::table& t, std::size_t i) { return load_playbook(t, i, path, origin, diagnostics); },
+        [](const Playbook& p) -> const std::string& { return p.reason; });
     return out;
 }
 
