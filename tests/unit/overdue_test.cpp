@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_book.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -23,15 +25,7 @@ Book book_with(const std::string& steps, const std::string& log, const std::stri
                                 "lapse_date = 2026-01-31\nreason = \"test\"\nmonthly_revenue = 10000\n" +
                                 client_extra;
     const std::string playbooks = "[[playbook]]\nreason = \"test\"\nreturn_rate = 0.5\n" + steps;
-    BookSources sources{{"clients.toml", clients},
-                        {"playbooks.toml", playbooks},
-                        {"facility.toml", facility.empty() ? std::nullopt : std::optional<std::string>(facility)},
-                        {"log.toml", log.empty() ? std::nullopt : std::optional<std::string>(log)}};
-    Diagnostics diagnostics;
-    Book book = load_book(sources, Lang::en, diagnostics);
-    for (const auto& diagnostic : diagnostics.items()) INFO(format_diagnostic(diagnostic));
-    REQUIRE_FALSE(diagnostics.has_errors());
-    return book;
+    return test::load_book({clients, playbooks, facility, log}, test::Accept::warnings);
 }
 
 std::string entry(const char* date, const char* step, const char* outcome = "reached") {

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_book.hpp"
+
 #include <initializer_list>
 #include <optional>
 #include <set>
@@ -28,24 +30,11 @@ Date date(const char* text) {
     return *d;
 }
 
-std::optional<std::string> text_or_none(std::string_view text) {
-    return text.empty() ? std::nullopt : std::optional<std::string>(text);
-}
-
 // A book from the text of its files; every diagnostic (even a warning) fails the test unless allowed.
 Book load(std::string_view clients, std::string_view playbooks = {}, std::string_view facility = {},
           bool allow_warnings = false, std::string_view log = {}) {
-    winback::Diagnostics diagnostics;
-    winback::BookSources sources;
-    sources.clients = {"clients.toml", std::string(clients)};
-    sources.playbooks = {"playbooks.toml", text_or_none(playbooks)};
-    sources.facility = {"facility.toml", text_or_none(facility)};
-    sources.log = {"log.toml", text_or_none(log)};
-    Book book = winback::load_book(sources, winback::Lang::en, diagnostics);
-    for (const auto& d : diagnostics.items()) {
-        if (d.severity == winback::Severity::error || !allow_warnings) FAIL_CHECK(winback::format_diagnostic(d));
-    }
-    return book;
+    using namespace winback::test;
+    return load_book({clients, playbooks, facility, log}, allow_warnings ? Accept::warnings : Accept::nothing);
 }
 
 Plan plan(const Book& book, const char* today, const char* until, winback::PlanFilter filter = {}) {

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_book.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,15 +27,7 @@ Date date(const char* text) {
 }
 
 Book load(std::string_view clients, std::string_view facility = {}) {
-    winback::Diagnostics diagnostics;
-    winback::BookSources sources;
-    sources.clients = {"clients.toml", std::string(clients)};
-    sources.playbooks = {"playbooks.toml", std::nullopt};
-    sources.facility = {"facility.toml", facility.empty() ? std::nullopt : std::optional<std::string>(facility)};
-    sources.log = {"log.toml", std::nullopt};
-    Book book = winback::load_book(sources, Lang::en, diagnostics);
-    for (const auto& d : diagnostics.items()) FAIL_CHECK(winback::format_diagnostic(d));
-    return book;
+    return winback::test::load_book({clients, {}, facility, {}});
 }
 
 const Client& client(const Book& book, const char* id) {

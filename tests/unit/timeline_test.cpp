@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_book.hpp"
+
 #include <optional>
 #include <string>
 
@@ -15,10 +17,6 @@ namespace {
 
 Date d(const char* text) {
     return *parse_date(text);
-}
-
-std::optional<std::string> text_or_none(const std::string& text) {
-    return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
 // Playbook "test": a one-off step o at 3 days and a monthly step m that expires after 30 days;
@@ -70,17 +68,8 @@ owner = "田中"
 )";
 
 Book book_with(const std::string& clients, const std::string& log, const std::string& facility = "") {
-    BookSources sources{{"clients.toml", clients},
-                        {"playbooks.toml", playbooks},
-                        {"facility.toml", text_or_none(facility)},
-                        {"log.toml", text_or_none(log)}};
-    Diagnostics diagnostics;
-    Book book = load_book(sources, Lang::en, diagnostics);
     // Warnings (a client file that disagrees with the log) are fine here; errors are not.
-    for (const auto& diagnostic : diagnostics.items()) {
-        if (diagnostic.severity == Severity::error) FAIL_CHECK(format_diagnostic(diagnostic));
-    }
-    return book;
+    return test::load_book({clients, playbooks, facility, log}, test::Accept::warnings);
 }
 
 std::string entry(const char* date, const char* step, const char* outcome, const char* extra = "") {
