@@ -90,7 +90,7 @@ TEST_CASE("builtin playbooks") {
                     CHECK(winback::unknown_placeholders(s.task).empty());
                     std::string stripped = s.task;
                     for (std::string_view name : winback::placeholders) {
-                        const std::string token = "{" + std::string(name) + "}";
+                        const std::string token = fmt::format("{{{}}}", name);
                         for (auto at = stripped.find(token); at != std::string::npos; at = stripped.find(token)) {
                             stripped.erase(at, token.size());
                         }
@@ -131,7 +131,7 @@ TEST_CASE("builtin playbooks: both languages have the same structure") {
             // The same placeholders in each language's task, so that no language loses information.
             std::set<std::string> in_ja, in_en;
             for (std::string_view name : winback::placeholders) {
-                const std::string token = "{" + std::string(name) + "}";
+                const std::string token = fmt::format("{{{}}}", name);
                 if (ja[i].steps[j].task.find(token) != std::string::npos) in_ja.insert(token);
                 if (en[i].steps[j].task.find(token) != std::string::npos) in_en.insert(token);
             }

@@ -1,6 +1,7 @@
 #include "winback/task.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "test_book.hpp"
 
@@ -148,7 +149,7 @@ changed = 2025-04-01
 TEST_CASE("unknown_placeholders") {
     SUBCASE("the known ones are not listed") {
         std::string all;
-        for (std::string_view name : winback::placeholders) all += "{" + std::string(name) + "} ";
+        for (std::string_view name : winback::placeholders) all += fmt::format("{{{}}} ", name);
         CHECK(winback::unknown_placeholders(all).empty());
     }
     SUBCASE("unknown ones in order, as often as they appear") {
@@ -186,7 +187,7 @@ TEST_CASE("expand_task") {
               "[山田 花子][Tuesday and Friday][佐藤 恵子][山田 太郎][2][Tuesday, Wednesday and Friday][ひまわりデイ]"
               "[特養さくら苑][館内全面禁煙]");
         for (std::string_view name : winback::placeholders) {
-            CHECK_MESSAGE(out.find("{" + std::string(name) + "}") == std::string::npos, name);
+            CHECK_MESSAGE(out.find(fmt::format("{{{}}}", name)) == std::string::npos, name);
         }
     }
     SUBCASE("unknown placeholders and stray braces stay as written") {
