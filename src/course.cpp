@@ -34,8 +34,14 @@ std::optional<Date> ended_at(std::span<const Entry* const> entries, std::optiona
 
 }  // namespace
 
+bool may_contact(const Client& client) {
+    if (client.do_not_contact || client.reason == "deceased") return false;
+    if (client.status == Status::lapsed) return true;
+    return client.status == Status::active && client.at_risk && client.at_risk->reason != "deceased";
+}
+
 std::optional<Course> course_of(const Book& book, const Client& client, std::span<const Entry* const> entries) {
-    if (client.do_not_contact || client.reason == "deceased") return std::nullopt;
+    if (!may_contact(client)) return std::nullopt;
     Course course;
     if (client.status == Status::lapsed && client.lapse_date) {
         course.phase = Phase::lapsed;

@@ -233,7 +233,8 @@ std::string name_of(const toml::table& table, std::string_view id_key, std::stri
     return fmt::format("{} #{}", what, index + 1);
 }
 
-std::optional<toml::table> parse_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
+std::optional<toml::table> parse_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics,
+                                      std::span<const std::string_view> known_keys) {
     // Checked here rather than by the parser, to point at the exact character and say what to do.
     if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
         const std::string_view before = text.substr(0, bad);
@@ -248,7 +249,9 @@ std::optional<toml::table> parse_toml(std::string_view text, std::string_view pa
         return std::nullopt;
     }
     try {
-        return toml::parse(text, path);
+        toml::table root = toml::parse(text, path);
+        Fields top(root, path, diagnostics, "top level", known_keys);  // warns about unknown keys
+        return root;
     } catch (const toml::parse_error& e) {
         std::string message(e.description());
         if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
@@ -281,11 +284,6 @@ std::vector<const toml::table*> table_array(const toml::table& root, std::string
         }
     }
     return out;
-}
-
-void check_top_level(const toml::table& root, std::string_view path, Diagnostics& diagnostics,
-                     std::span<const std::string_view> known_keys) {
-    Fields top(root, path, diagnostics, "top level", known_keys);
 }
 
 }  // namespace winback::detail

@@ -99,16 +99,14 @@ std::string name_of(const toml::table& table, std::string_view id_key, std::stri
 // data and are not repeated in messages.
 bool looks_like_id(std::string_view text);
 
-// Parses TOML text, or reports the parse error and returns nothing.
-std::optional<toml::table> parse_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics);
+// Parses TOML text, or reports the parse error and returns nothing. A parsed file's top-level
+// keys that are not among known_keys get a warning.
+std::optional<toml::table> parse_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics,
+                                      std::span<const std::string_view> known_keys);
 
 // The array of tables under key (e.g. [[client]]), reporting a key that holds something else.
 std::vector<const toml::table*> table_array(const toml::table& root, std::string_view key, std::string_view path,
                                             Diagnostics& diagnostics);
-
-// Warns about top-level keys that no loader reads.
-void check_top_level(const toml::table& root, std::string_view path, Diagnostics& diagnostics,
-                     std::span<const std::string_view> known_keys);
 
 // Loads each table of the array `key` ([[key]]) with load(table, index) and reports a repeated
 // id (the string `id_key`, e.g. "id" or "reason", read from the loaded item by `id_of`).

@@ -158,11 +158,9 @@ Client load_client(const toml::table& table, std::size_t index, std::string_view
 
 ClientsFile load_clients(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
     ClientsFile out;
-    auto root = detail::parse_toml(text, path, diagnostics);
+    auto root = detail::parse_toml(text, path, diagnostics, top_keys);
     if (!root) return out;
     out.parsed = true;
-    detail::check_top_level(*root, path, diagnostics, top_keys);
-
     out.care_managers = detail::load_table_array<CareManager>(
         *root, "care_manager", "id", "care manager id", path, diagnostics,
         [&](const toml::table& t, std::size_t i) { return load_care_manager(t, i, path, diagnostics); },

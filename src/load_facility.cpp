@@ -108,11 +108,10 @@ Rule load_rule(const toml::table& table, std::size_t index, std::string_view pat
 
 FacilityFile load_facility(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
     FacilityFile file;
-    auto root = detail::parse_toml(text, path, diagnostics);
+    auto root = detail::parse_toml(text, path, diagnostics, top_keys);
     if (!root) return file;
     file.parsed = true;
     Facility& out = file.facility;
-    detail::check_top_level(*root, path, diagnostics, top_keys);
 
     if (const toml::table* t = section(*root, "facility", path, diagnostics)) {
         Fields f(*t, path, diagnostics, "[facility]", facility_keys);

@@ -19,10 +19,9 @@ constexpr std::string_view entry_keys[] = {"date", "client", "step", "outcome", 
 
 LogFile load_log(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
     LogFile out;
-    auto root = detail::parse_toml(text, path, diagnostics);
+    auto root = detail::parse_toml(text, path, diagnostics, top_keys);
     if (!root) return out;
     out.parsed = true;
-    detail::check_top_level(*root, path, diagnostics, top_keys);
     const auto tables = detail::table_array(*root, "entry", path, diagnostics);
     out.entries.reserve(tables.size());
     for (std::size_t i = 0; i < tables.size(); ++i) {

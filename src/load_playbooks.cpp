@@ -143,10 +143,9 @@ Playbook load_playbook(const toml::table& table, std::size_t index, std::string_
 PlaybooksFile load_playbooks(std::string_view text, std::string_view path, std::string_view origin,
                              Diagnostics& diagnostics) {
     PlaybooksFile out;
-    auto root = detail::parse_toml(text, path, diagnostics);
+    auto root = detail::parse_toml(text, path, diagnostics, top_keys);
     if (!root) return out;
     out.parsed = true;
-    detail::check_top_level(*root, path, diagnostics, top_keys);
     out.playbooks = detail::load_table_array<Playbook>(
         *root, "playbook", "reason", "playbook for reason", path, diagnostics,
         [&](const toml::table& t, std::size_t i) { return load_playbook(t, i, path, origin, diagnostics); },

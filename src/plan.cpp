@@ -88,12 +88,6 @@ struct StepRun {
 
 }  // namespace
 
-bool may_contact(const Client& client) {
-    if (client.do_not_contact || client.reason == "deceased") return false;
-    if (client.status == Status::lapsed) return true;
-    return client.status == Status::active && client.at_risk && client.at_risk->reason != "deceased";
-}
-
 bool action_before(const Action& a, const Action& b) {
     if (a.due != b.due) return a.due < b.due;
     if (a.value != b.value) return a.value > b.value;
@@ -114,7 +108,6 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
     const Date hi = add_days(options.until, max_shift_days);
 
     for (const Client& client : book.clients) {
-        if (!may_contact(client)) continue;
         if (!matches(filter.clients, client.id) || !matches(filter.owners, client.owner)) continue;
         const auto entries = log.of(client.id);
         const auto course = course_of(book, client, entries);

@@ -37,6 +37,10 @@ struct Course {
     const Entry* reclassified = nullptr;  // the entry that moved the client to this playbook
 };
 
+// Does the client get any action at all? The absolute stops of PRODUCT.md that the client file
+// alone decides; the log's stop outcomes are applied by course_of.
+bool may_contact(const Client& client);
+
 // Nothing when the client gets no actions at all (the absolute stops of PRODUCT.md, except a
 // stop outcome in the future, which only ends the course from its date).
 std::optional<Course> course_of(const Book& book, const Client& client, std::span<const Entry* const> entries);

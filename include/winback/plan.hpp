@@ -60,8 +60,4 @@ Plan make_plan(const Book& book, const PlanOptions& options);
 // The order of PRODUCT.md: due date, value (highest first), kana or name, step order.
 bool action_before(const Action& a, const Action& b);
 
-// Does the client get any action at all? The absolute stops of PRODUCT.md that the client file
-// alone decides; the log's stop outcomes are applied by the course (course.hpp).
-bool may_contact(const Client& client);
-
 }  // namespace winback

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "test_book.hpp"
+#include "winback/course.hpp"
 
 #include <initializer_list>
 #include <optional>
