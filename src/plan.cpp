@@ -102,7 +102,7 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
     const PlanFilter& filter = options.filter;
     const LogIndex log(book.log, options.today);
     // Places per weekday matter only with a capacity; counting them is a pass over every client.
-    const Occupancy taken = book.facility.capacity ? occupancy(book, options.today) : Occupancy{};
+    const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};
     // Nominal dates this far outside the window may still be shifted into it.
     const Date lo = add_days(options.today, -max_shift_days);
     const Date hi = add_days(options.until, max_shift_days);

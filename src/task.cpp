@@ -75,9 +75,8 @@ Addressee addressee(const Book& book, const Client& client, Recipient to) {
     return {};
 }
 
-Occupancy occupancy(const Book& book, std::optional<Date> today) {
+Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> today) {
     Occupancy out;
-    const LogIndex log(book.log, today);
     for (const Client& c : book.clients) {
         if (attends(c)) {
             for (unsigned day : c.days) ++out.attending[day];
@@ -93,11 +92,11 @@ Occupancy occupancy(const Book& book, std::optional<Date> today) {
 }
 
 std::vector<unsigned> free_days(const Book& book, const Client& client) {
-    return free_days(book, client, occupancy(book, std::nullopt));
+    return free_days(book, client, occupancy(book, LogIndex(book.log), std::nullopt));
 }
 
 std::string free_days_text(const Book& book, const Client& client, Lang lang) {
-    return free_days_text(book, client, occupancy(book, std::nullopt), lang);
+    return free_days_text(book, client, occupancy(book, LogIndex(book.log), std::nullopt), lang);
 }
 
 std::vector<unsigned> free_days(const Book& book, const Client& client, const Occupancy& taken) {

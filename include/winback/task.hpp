@@ -13,6 +13,8 @@
 
 namespace winback {
 
+class LogIndex;
+
 inline constexpr std::string_view placeholders[] = {"name",        "days",         "care_manager",
                                                     "contact",     "months",       "free_days",
                                                     "switched_to", "admitted_to",  "rule"};
@@ -35,7 +37,8 @@ struct Occupancy {
 };
 // With today, a held slot ends with the playbook's stop_after or a stop outcome logged by then;
 // without, only a stop outcome ends it.
-Occupancy occupancy(const Book& book, std::optional<Date> today);
+// `log` is the book's log as of today (LogIndex in course.hpp), built once by the caller.
+Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> today);
 
 // Open weekdays on which none of the client's avoided clients comes and, when the facility has
 // a capacity, a place is free.
