@@ -250,9 +250,11 @@ private:
         const bool ja = m_in.lang == Lang::ja;
         const std::string from = format_date(a.due);
         if (m_blocked[i]) {
-            const std::string who = a.contact.empty() ? std::string(label(a.to, m_in.lang)) : a.contact;
+            const std::string_view role = label(a.to, m_in.lang);
+            const std::string who = ja ? (a.contact.empty() ? std::string(role) : fmt::format("{}さん", a.contact))
+                                       : (a.contact.empty() ? fmt::format("the {}", role) : a.contact);
             const std::string gap = format_duration(*m_gap);
-            return ja ? fmt::format("{}から延期: {}さんへの前回の連絡 {}(間隔 {})", from, who,
+            return ja ? fmt::format("{}から延期: {}への前回の連絡 {}(間隔 {})", from, who,
                                     format_date(m_gap_since[i]), gap)
                       : fmt::format("deferred from {}: last contact of {} on {} (min_gap {})", from, who,
                                     format_date(m_gap_since[i]), gap);
