@@ -148,13 +148,19 @@ AppendResult append_locked(const std::string& path, const PrepareAppend& prepare
         const auto size_before = static_cast<off_t>(current.size());
         if (!write_all(fd.get(), *bytes)) {
             const std::string why = std::strerror(errno);
-            if (::ftruncate(fd.get(), size_before) != 0) {
+            const bool cut_back = ::ftruncate(fd.get(), size_before) == 0;
+            if (cut_back && created) {
+                // The file was not there before: take it away again. A writer waiting for the lock
+                // on it finds the path gone and starts again.
+                ::unlink(path.c_str());
+                result.error = fmt::format("cannot write: {}; nothing was logged (no file was created)", why);
+            } else if (cut_back) {
+                result.error = fmt::format("cannot write: {}; nothing was logged (the file is as it was)", why);
+            } else {
                 result.error = fmt::format("cannot write: {}; the end of the file may hold part of an entry, and "
                                            "cutting it off failed too: {} (fix it by hand; `winback check` shows "
                                            "where)",
                                            why, std::strerror(errno));
-            } else {
-                result.error = fmt::format("cannot write: {}; nothing was logged (the file is as it was)", why);
             }
             return result;
         }
