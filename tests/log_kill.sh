@@ -108,7 +108,8 @@ for ((i = 1; i <= repeats; i++)); do
         truncate -s "$size" "$log"
     fi
 done
-seconds=$(echo "scale=1; ($(now_ms) - $start) / 1000" | bc)
+ms=$(($(now_ms) - start))
+seconds=$(printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100)))
 
 entries_after=$(count_entries)
 [[ $entries_after == $((entries_before + whole)) ]] ||
