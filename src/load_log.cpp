@@ -4,6 +4,7 @@
 
 #include "fields.hpp"
 #include "winback/load.hpp"
+#include "winback/log_entry.hpp"
 
 namespace winback {
 
@@ -19,6 +20,7 @@ constexpr std::string_view entry_keys[] = {"date", "client", "step", "outcome", 
 
 LogFile load_log(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
     LogFile out;
+    check_log_tail(text, path, diagnostics);  // on the text: any other way of loading the log must call it too
     auto root = detail::parse_toml(text, path, diagnostics, top_keys);
     if (!root) return out;
     out.parsed = true;

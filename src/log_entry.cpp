@@ -58,7 +58,7 @@ std::string toml_basic_string(std::string_view text) {
 }
 
 std::string entry_text(const Entry& entry) {
-    std::string out = "[[entry]]\n";
+    std::string out = fmt::format("{}\n", entry_opening_line);
     out += fmt::format("date = {}\n", format_date(entry.date));
     auto field = [&out](std::string_view key, std::string_view value) {
         if (!value.empty()) out += fmt::format("{} = {}\n", key, toml_basic_string(value));
@@ -69,6 +69,7 @@ std::string entry_text(const Entry& entry) {
     field("by", entry.by);
     field("note", entry.note);
     field("reason", entry.reason);
+    out += fmt::format("{}\n", entry_closing_line);
     return out;
 }
 
@@ -82,6 +83,72 @@ std::string log_append_text(std::string_view existing, const Entry& entry) {
         }
     }
     return separator + entry_text(entry);
+}
+
+namespace {
+
+// A line of the log as the markers are compared: without its end (LF or CRLF), trailing blanks
+// and, on the first line, a UTF-8 byte order mark.
+struct Line {
+    std::string_view text;
+    int number = 0;
+    bool ended = false;  // followed by a newline
+};
+
+std::vector<Line> lines_of(std::string_view text) {
+    std::vector<Line> out;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    int number = 0;
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        Line line{text.substr(0, end), ++number, end != std::string_view::npos};
+        while (!line.text.empty() && (line.text.back() == '\r' || line.text.back() == ' ' || line.text.back() == '\t')) {
+            line.text.remove_suffix(1);
+        }
+        out.push_back(line);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    }
+    return out;
+}
+
+bool is_table_header(std::string_view line) {
+    const std::size_t first = line.find_first_not_of(" \t");
+    return first != std::string_view::npos && line[first] == '[';
+}
+
+}  // namespace
+
+std::optional<TornTail> torn_tail(std::string_view text) {
+    const std::vector<Line> lines = lines_of(text);
+    int last_content = 0;
+    for (const Line& line : lines) {
+        if (!line.text.empty()) last_content = line.number;
+    }
+    if (last_content == 0) return std::nullopt;
+    // The write stopped inside the opening line itself: "[[entr" or "[[entry]] # writ".
+    const Line& last = lines[static_cast<std::size_t>(last_content - 1)];
+    if (!last.ended && last.text.size() < entry_opening_line.size() && entry_opening_line.starts_with(last.text)) {
+        return TornTail{last.number, last.number};
+    }
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+        if (it->text == entry_closing_line) return std::nullopt;
+        if (it->text == entry_opening_line) return TornTail{it->number, last_content};
+        if (is_table_header(it->text)) return std::nullopt;  // the last table was written by hand
+    }
+    return std::nullopt;
+}
+
+void check_log_tail(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
+    const auto torn = torn_tail(text);
+    if (!torn) return;
+    const std::string lines = torn->first_line == torn->last_line
+                                  ? fmt::format("line {}", torn->first_line)
+                                  : fmt::format("lines {}–{}", torn->first_line, torn->last_line);
+    diagnostics.error(path, {torn->first_line, 1},
+                      fmt::format("the last entry ({}) is cut short: it starts as winback writes entries but has "
+                                  "no closing line \"{}\" (a write was interrupted); delete {}, or complete the "
+                                  "entry and add that line",
+                                  lines, entry_closing_line, lines));
 }
 
 std::vector<const Playbook*> playbooks_for_entry(const Book& book, const Client& client, const Entry& entry) {

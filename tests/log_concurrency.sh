@@ -4,10 +4,10 @@
 # byte that was there before, and hold exactly WRITERS × PER_WRITER new entries, each one whole
 # and each exactly once. Prints the wall time.
 #
-#   log_concurrency.sh WINBACK BOOK WORK_DIR [WRITERS=4] [PER_WRITER=250]   (works in WORK_DIR.XXXXXX)
+#   log_concurrency.sh WINBACK BOOK WORK_DIR [WRITERS=8] [PER_WRITER=125]   (works in WORK_DIR.XXXXXX)
 set -u
 
-winback=$1 book=$2 work_base=$3 writers=${4:-4} per_writer=${5:-250}
+winback=$1 book=$2 work_base=$3 writers=${4:-8} per_writer=${5:-125}
 export LANG=C.UTF-8 TZ=Asia/Tokyo
 unset LC_ALL LC_MESSAGES WINBACK_DIR NO_COLOR
 
@@ -53,7 +53,8 @@ writer() {
     done
 }
 
-start=$(date +%s.%N)
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+start=$(now_ms)
 pids=()
 for ((w = 1; w <= writers; w++)); do
     writer "$w" &
@@ -63,13 +64,13 @@ failed=0
 for pid in "${pids[@]}"; do
     wait "$pid" || failed=1
 done
-end=$(date +%s.%N)
+end=$(now_ms)
 [[ $failed == 0 ]] && echo "all writers exited 0" || fail "a writer failed"
 
 total=$((writers * per_writer))
-seconds=$(echo "$end - $start" | bc)
-summary=$(printf '%d writers x %d entries = %d entries appended in %.2f s (%.0f entries/s)' \
-    "$writers" "$per_writer" "$total" "$seconds" "$(echo "$total / $seconds" | bc -l)")
+ms=$((end - start > 0 ? end - start : 1))
+summary=$(printf '%d writers x %d entries = %d entries appended in %d.%03d s (%d entries/s)' \
+    "$writers" "$per_writer" "$total" $((ms / 1000)) $((ms % 1000)) $((total * 1000 / ms)))
 echo "$summary"
 echo "$summary" >"$work_base.timing.txt"
 
@@ -86,9 +87,9 @@ entries_after=$(echo "$check" | sed -n 's/.* \([0-9][0-9]*\) log entr.*/\1/p')
 # expected set of entries.
 for ((w = 1; w <= writers; w++)); do
     for ((i = 1; i <= per_writer; i++)); do
-        printf '[[entry]]\ndate = 2026-11-20\nclient = "%s"\nstep = "%s"\noutcome = "reached"\n' \
+        printf '[[entry]] # written by winback\ndate = 2026-11-20\nclient = "%s"\nstep = "%s"\n' \
             "$(client_of "$w" "$i")" "$(step_of "$w" "$i")"
-        printf 'by = "w%d"\nnote = "%s"\n\n' "$w" "$(note_toml "$w" "$i")"
+        printf 'outcome = "reached"\nby = "w%d"\nnote = "%s"\n# end of entry\n\n' "$w" "$(note_toml "$w" "$i")"
     done
 done >"$work/expected_entries"
 records() { awk 'BEGIN { RS = ""; ORS = "\n" } { gsub(/\n/, "|"); print }' "$1" | LC_ALL=C sort; }

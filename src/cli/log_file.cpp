@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -81,8 +82,30 @@ bool read_all(int fd, std::string& text) {
     return true;
 }
 
+// Ignores SIGXFSZ while it lives: past the file size limit (ulimit -f) write() then fails with
+// EFBIG and the entry is cut off again, instead of the process being killed half-way through.
+class IgnoreFileSizeSignal {
+public:
+    IgnoreFileSizeSignal() {
+        struct sigaction ignore {};
+        ignore.sa_handler = SIG_IGN;
+        sigemptyset(&ignore.sa_mask);
+        m_ok = ::sigaction(SIGXFSZ, &ignore, &m_before) == 0;
+    }
+    IgnoreFileSizeSignal(const IgnoreFileSizeSignal&) = delete;
+    IgnoreFileSizeSignal& operator=(const IgnoreFileSizeSignal&) = delete;
+    ~IgnoreFileSizeSignal() {
+        if (m_ok) ::sigaction(SIGXFSZ, &m_before, nullptr);
+    }
+
+private:
+    struct sigaction m_before {};
+    bool m_ok = false;
+};
+
 // One write(); more only when the kernel takes less than all of it.
 bool write_all(int fd, std::string_view bytes) {
+    const IgnoreFileSizeSignal ignore_file_size_signal;
     while (!bytes.empty()) {
         const ssize_t n = ::write(fd, bytes.data(), bytes.size());
         if (n < 0 && errno == EINTR) continue;
@@ -148,13 +171,19 @@ AppendResult append_locked(const std::string& path, const PrepareAppend& prepare
         const auto size_before = static_cast<off_t>(current.size());
         if (!write_all(fd.get(), *bytes)) {
             const std::string why = std::strerror(errno);
-            if (::ftruncate(fd.get(), size_before) != 0) {
+            const bool cut_back = ::ftruncate(fd.get(), size_before) == 0;
+            if (cut_back && created) {
+                // The file was not there before: take it away again. A writer waiting for the lock
+                // on it finds the path gone and starts again.
+                ::unlink(path.c_str());
+                result.error = fmt::format("cannot write: {}; nothing was logged (no file was created)", why);
+            } else if (cut_back) {
+                result.error = fmt::format("cannot write: {}; nothing was logged (the file is as it was)", why);
+            } else {
                 result.error = fmt::format("cannot write: {}; the end of the file may hold part of an entry, and "
                                            "cutting it off failed too: {} (fix it by hand; `winback check` shows "
                                            "where)",
                                            why, std::strerror(errno));
-            } else {
-                result.error = fmt::format("cannot write: {}; nothing was logged (the file is as it was)", why);
             }
             return result;
         }

@@ -150,19 +150,21 @@ TEST_CASE("entry_text") {
     SUBCASE("every field, in order, the date unquoted") {
         Entry e = make_entry("来月退院予定");
         e.reason = "admitted";
-        CHECK(entry_text(e) == "[[entry]]\n"
+        CHECK(entry_text(e) == "[[entry]] # written by winback\n"
                                "date = 2026-10-14\n"
                                "client = \"C-0001\"\n"
                                "step = \"family-monthly\"\n"
                                "outcome = \"reached\"\n"
                                "by = \"田中\"\n"
                                "note = \"来月退院予定\"\n"
-                               "reason = \"admitted\"\n");
+                               "reason = \"admitted\"\n"
+                               "# end of entry\n");
     }
     SUBCASE("empty fields are left out") {
         Entry e = make_entry("", "");
         e.by.clear();
-        CHECK(entry_text(e) == "[[entry]]\ndate = 2026-10-14\nclient = \"C-0001\"\noutcome = \"reached\"\n");
+        CHECK(entry_text(e) == "[[entry]] # written by winback\ndate = 2026-10-14\nclient = \"C-0001\"\n"
+                               "outcome = \"reached\"\n# end of entry\n");
     }
 }
 
