@@ -69,7 +69,9 @@ std::string machine_text(std::span<const Field> fields, const std::vector<Cells>
         case Format::tsv: return delimited_text(fields, rows, '\t', raw);
         case Format::json: return json_text(fields, rows, false);
         case Format::ndjson: return json_text(fields, rows, true);
-        case Format::table: break;
+        case Format::table:
+        case Format::ics:
+        case Format::html: break;
     }
     return {};
 }

@@ -98,6 +98,8 @@ std::optional<Format> parse_format(std::string_view name) {
     if (name == "tsv") return Format::tsv;
     if (name == "json") return Format::json;
     if (name == "ndjson") return Format::ndjson;
+    if (name == "ics") return Format::ics;
+    if (name == "html") return Format::html;
     return std::nullopt;
 }
 
@@ -121,6 +123,8 @@ std::string csv_cell(std::string_view value, char delimiter, bool raw) {
 
 std::string render_plan(const Plan& plan, const RenderOptions& options) {
     if (options.format == Format::table) return render_table(plan, options);
+    if (options.format == Format::ics) return render_ics(plan, options.lang);
+    if (options.format == Format::html) return render_html(plan, options.lang);
     return render_machine<Action>(columns, plan.actions, options.format, options.raw);
 }
 

@@ -134,6 +134,61 @@ std::string json_escape(std::string_view text) {
     return out;
 }
 
+std::string ics_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case ';': out += "\\;"; break;
+            case ',': out += "\\,"; break;
+            case '\n': out += "\\n"; break;
+            case '\r':
+                if (i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF is one newline
+                out += "\\n";
+                break;
+            default: out += (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f ? ' ' : c;
+        }
+    }
+    return out;
+}
+
+std::string ics_fold(std::string_view line) {
+    constexpr std::size_t limit = 75;  // octets per physical line, CRLF excluded
+    std::string out;
+    std::size_t room = limit;
+    while (line.size() > room) {
+        std::size_t cut = room;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+        if (cut == 0) cut = room;  // not UTF-8: cut anyway rather than loop
+        out.append(line.substr(0, cut));
+        out += "\r\n ";
+        line.remove_prefix(cut);
+        room = limit - 1;  // the leading space counts
+    }
+    out.append(line);
+    return out + "\r\n";
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default:
+                // Control characters other than tab and newlines are not allowed in HTML text.
+                out += (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f ? ' ' : c;
+        }
+    }
+    return out;
+}
+
 std::string group_thousands(long long value) {
     std::string digits = fmt::format("{}", value < 0 ? -value : value);
     std::string out;
