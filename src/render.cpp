@@ -66,7 +66,8 @@ bool plain_number(std::string_view s) {
 
 std::string render_table(const Plan& plan, const RenderOptions& options) {
     if (plan.actions.empty()) return {};
-    const std::vector<Cells> rows = people_cells<Action>(columns, plan.actions, options.lang);
+    std::vector<Cells> rows = people_cells<Action>(columns, plan.actions, options.lang);
+    blank_controls(rows);
     std::vector<std::size_t> widths = column_widths(rows);
     // Fit the terminal, less two cells, by shortening the long free-text columns, task first.
     if (options.width > 0) {
@@ -80,7 +81,11 @@ std::string render_table(const Plan& plan, const RenderOptions& options) {
         }
         fit_widths(widths, options.width > 2 ? options.width - 2 : 0, order);
     }
-    const std::vector<std::string> lines = aligned_lines(rows, widths);
+    std::vector<std::string> lines = aligned_lines(rows, widths);
+    // Still too wide with every free-text column at its floor (a narrow terminal): cut the lines.
+    if (options.width > 2) {
+        for (std::string& line : lines) line = truncate_to_width(line, options.width - 2);
+    }
     std::string out = lines[0] + "\n";
     for (std::size_t r = 0; r < plan.actions.size(); ++r) {
         const Action& a = plan.actions[r];
