@@ -3,6 +3,7 @@ in UTF-8, UTF-8 with a BOM and CP932, against the plan's json."""
 
 import csv
 import io
+import json
 import re
 import sys
 
@@ -77,12 +78,17 @@ def main():
 
     # Other commands take the same options.
     clients = case.run(case.example, "clients", "--date", "2026-11-24", "--format", "json")[1]
-    import json
     objects = json.loads(clients)
     for options, encoding, translate in ENCODINGS:
         args = ["clients", "--date", "2026-11-24", "--format", "csv", *options]
         rows = read_rows(case, case.run(case.example, *args)[1], encoding, ",", " ".join(args))
         compare(case, rows, objects, False, " ".join(args), translate)
+
+    calendar = json.loads(case.run(case.example, "calendar", "--year", "2027", "--format", "json")[1])
+    for options, encoding, translate in ENCODINGS:
+        args = ["calendar", "--year", "2027", "--format", "tsv", *options]
+        rows = read_rows(case, case.run(case.example, *args)[1], encoding, "\t", " ".join(args))
+        compare(case, rows, calendar, False, " ".join(args), translate)
 
     # A character with no CP932 form: exit 1, nothing on stdout, the client and field named and
     # nothing of the person's text.
