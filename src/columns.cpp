@@ -69,7 +69,9 @@ std::string machine_text(std::span<const Field> fields, const std::vector<Cells>
         case Format::tsv: return delimited_text(fields, rows, '\t', raw);
         case Format::json: return json_text(fields, rows, false);
         case Format::ndjson: return json_text(fields, rows, true);
-        case Format::table: break;
+        case Format::table:
+        case Format::ics:
+        case Format::html: break;
     }
     return {};
 }
@@ -119,15 +121,19 @@ std::string table_line(const std::string& line, bool red) {
     return out;
 }
 
-std::vector<std::string> align_columns(const std::vector<Cells>& rows, std::size_t width) {
-    std::vector<Cells> cells = rows;
-    for (Cells& row : cells) {
+void blank_controls(std::vector<Cells>& rows) {
+    for (Cells& row : rows) {
         for (std::string& cell : row) {
             for (char& c : cell) {
                 if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
             }
         }
     }
+}
+
+std::vector<std::string> align_columns(const std::vector<Cells>& rows, std::size_t width) {
+    std::vector<Cells> cells = rows;
+    blank_controls(cells);
     std::vector<std::size_t> widths = column_widths(cells);
     if (width > 0 && !widths.empty()) {
         const std::size_t last = widths.size() - 1;

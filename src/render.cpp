@@ -71,7 +71,8 @@ bool plain_number(std::string_view s) {
 
 std::string render_table(const Plan& plan, const RenderOptions& options) {
     if (plan.actions.empty()) return {};
-    const std::vector<Cells> rows = people_cells<Action>(columns, plan.actions, options.lang);
+    std::vector<Cells> rows = people_cells<Action>(columns, plan.actions, options.lang);
+    blank_controls(rows);
     std::vector<std::size_t> widths = column_widths(rows);
     // Fit the terminal, less two cells, by shortening the long free-text columns, task first.
     if (options.width > 0) {
@@ -85,7 +86,11 @@ std::string render_table(const Plan& plan, const RenderOptions& options) {
         }
         fit_widths(widths, options.width > 2 ? options.width - 2 : 0, order);
     }
-    const std::vector<std::string> lines = aligned_lines(rows, widths);
+    std::vector<std::string> lines = aligned_lines(rows, widths);
+    // Still too wide with every free-text column at its floor (a narrow terminal): cut the lines.
+    if (options.width > 2) {
+        for (std::string& line : lines) line = truncate_to_width(line, options.width - 2);
+    }
     std::string out = lines[0] + "\n";
     for (std::size_t r = 0; r < plan.actions.size(); ++r) {
         const Action& a = plan.actions[r];
@@ -108,6 +113,8 @@ std::optional<Format> parse_format(std::string_view name) {
     if (name == "tsv") return Format::tsv;
     if (name == "json") return Format::json;
     if (name == "ndjson") return Format::ndjson;
+    if (name == "ics") return Format::ics;
+    if (name == "html") return Format::html;
     return std::nullopt;
 }
 
@@ -131,6 +138,8 @@ std::string csv_cell(std::string_view value, char delimiter, bool raw) {
 
 std::string render_plan(const Plan& plan, const RenderOptions& options) {
     if (options.format == Format::table) return render_table(plan, options);
+    if (options.format == Format::ics) return render_ics(plan, options.lang);
+    if (options.format == Format::html) return render_html(plan, options.lang);
     return render_machine<Action>(columns, plan.actions, options.format, options.raw);
 }
 

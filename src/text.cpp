@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "unicode_width.hpp"
+
 namespace winback {
 
 namespace {
@@ -37,28 +39,8 @@ std::size_t decode(std::string_view text, std::size_t i, char32_t& cp) {
     return len;
 }
 
-bool in(char32_t cp, char32_t lo, char32_t hi) {
-    return cp >= lo && cp <= hi;
-}
-
-bool zero_width(char32_t cp) {
-    return in(cp, 0x0300, 0x036F) || in(cp, 0x1AB0, 0x1AFF) || in(cp, 0x1DC0, 0x1DFF) || in(cp, 0x20D0, 0x20FF) ||
-           in(cp, 0xFE00, 0xFE0F) || in(cp, 0xFE20, 0xFE2F) || in(cp, 0x3099, 0x309A) || cp == 0x200B ||
-           cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || in(cp, 0xE0100, 0xE01EF);
-}
-
-// East Asian Wide (W) and Fullwidth (F) blocks, and emoji presentation.
-bool wide(char32_t cp) {
-    return in(cp, 0x1100, 0x115F) || in(cp, 0x2E80, 0x303E) || in(cp, 0x3041, 0x33FF) || in(cp, 0x3400, 0x4DBF) ||
-           in(cp, 0x4E00, 0x9FFF) || in(cp, 0xA000, 0xA4CF) || in(cp, 0xA960, 0xA97F) || in(cp, 0xAC00, 0xD7A3) ||
-           in(cp, 0xF900, 0xFAFF) || in(cp, 0xFE30, 0xFE4F) || in(cp, 0xFF00, 0xFF60) || in(cp, 0xFFE0, 0xFFE6) ||
-           in(cp, 0x1F300, 0x1F64F) || in(cp, 0x1F900, 0x1F9FF) || in(cp, 0x1F680, 0x1F6FF) ||
-           in(cp, 0x20000, 0x2FFFD) || in(cp, 0x30000, 0x3FFFD);
-}
-
 std::size_t width_of(char32_t cp) {
-    if (zero_width(cp)) return 0;
-    return wide(cp) ? 2 : 1;
+    return char_width(cp);
 }
 
 }  // namespace
@@ -129,6 +111,61 @@ std::string json_escape(std::string_view text) {
                 } else {
                     out += c;
                 }
+        }
+    }
+    return out;
+}
+
+std::string ics_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case ';': out += "\\;"; break;
+            case ',': out += "\\,"; break;
+            case '\n': out += "\\n"; break;
+            case '\r':
+                if (i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF is one newline
+                out += "\\n";
+                break;
+            default: out += (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f ? ' ' : c;
+        }
+    }
+    return out;
+}
+
+std::string ics_fold(std::string_view line) {
+    constexpr std::size_t limit = 75;  // octets per physical line, CRLF excluded
+    std::string out;
+    std::size_t room = limit;
+    while (line.size() > room) {
+        std::size_t cut = room;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+        if (cut == 0) cut = room;  // not UTF-8: cut anyway rather than loop
+        out.append(line.substr(0, cut));
+        out += "\r\n ";
+        line.remove_prefix(cut);
+        room = limit - 1;  // the leading space counts
+    }
+    out.append(line);
+    return out + "\r\n";
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default:
+                // Control characters other than tab and newlines are not allowed in HTML text.
+                out += (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f ? ' ' : c;
         }
     }
     return out;

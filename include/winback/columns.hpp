@@ -43,6 +43,9 @@ std::vector<std::string> aligned_lines(const std::vector<Cells>& rows, const std
 // A line of a table and its newline, in red when `red` (an overdue row on a terminal).
 std::string table_line(const std::string& line, bool red);
 
+// Control characters (a task's line breaks) become spaces: one row is one line on a terminal.
+void blank_controls(std::vector<Cells>& rows);
+
 // Rows of cells (the first is the header) as lines aligned by display width, two spaces apart,
 // without trailing spaces. With a width, the last column (the long free text) is cut to fit,
 // down to 12 cells. Control characters in cells become spaces. Shared by show and clients.

@@ -10,7 +10,7 @@
 
 namespace winback {
 
-enum class Format { table, csv, tsv, json, ndjson };
+enum class Format { table, csv, tsv, json, ndjson, ics, html };
 
 std::optional<Format> parse_format(std::string_view name);
 
@@ -23,6 +23,12 @@ struct RenderOptions {
 };
 
 std::string render_plan(const Plan& plan, const RenderOptions& options);
+
+// iCalendar (RFC 5545): one all-day VTODO per action, UID and DTSTAMP stable across runs
+// (docs/formats.md). CRLF line ends, lines folded at 75 octets.
+std::string render_ics(const Plan& plan, Lang lang);
+// A printable sheet: one self-contained HTML page, A4, one section per day (docs/formats.md).
+std::string render_html(const Plan& plan, Lang lang);
 
 // One CSV (or TSV) cell: neutralised against formula injection unless raw, quoted per RFC 4180.
 std::string csv_cell(std::string_view text, char delimiter, bool raw);

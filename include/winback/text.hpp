@@ -17,6 +17,14 @@ std::string truncate_to_width(std::string_view text, std::size_t width);
 std::string pad_to_width(std::string_view text, std::size_t width);
 
 std::string json_escape(std::string_view text);
+// RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; other control characters
+// (but tab) become spaces, since TEXT may not hold them.
+std::string ics_escape(std::string_view text);
+// RFC 5545 3.1: a content line folded at 75 octets (CRLF and a space), never inside a UTF-8
+// character; ends in CRLF.
+std::string ics_fold(std::string_view line);
+// HTML text and attribute values: & < > " ' as character references.
+std::string html_escape(std::string_view text);
 // 1234567 -> "1,234,567"
 std::string group_thousands(long long value);
 

@@ -64,6 +64,10 @@ std::string Environment::var(const std::string& name) const {
     return it == vars.end() ? std::string() : it->second;
 }
 
+bool Environment::color() const {
+    return stdout_is_terminal && var("NO_COLOR").empty() && var("TERM") != "dumb";
+}
+
 Environment Environment::from_process() {
     Environment env;
     for (char** e = environ; e && *e; ++e) {

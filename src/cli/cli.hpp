@@ -25,6 +25,8 @@ struct Environment {
     Date today;  // the machine's local date
 
     std::string var(const std::string& name) const;
+    // Colour on a terminal only, never with NO_COLOR set and not empty (no-color.org) or TERM=dumb.
+    bool color() const;
     static Environment from_process();
 };
 

@@ -7,6 +7,7 @@
 
 #include "cli/book_io.hpp"
 #include "cli/cli.hpp"
+#include "cli/encoding.hpp"
 #include "winback/calendar.hpp"
 #include "winback/holidays.hpp"
 
@@ -20,6 +21,7 @@ struct CalendarArgs {
     std::string to;
     std::string date;
     std::string format = "table";
+    EncodingArgs encoding;
 };
 
 // The days to list, and how the user chose them (for messages).
@@ -75,6 +77,7 @@ std::function<int()> setup_calendar(CLI::App& app, Context& context) {
     date->excludes(from)->excludes(to);
     app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
         ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    add_encoding_options(app, args->encoding);
     app.footer("Examples:\n"
                "  winback calendar                              this year's closed days, with the reason of each\n"
                "  winback calendar --year 2027 --format json\n"
@@ -83,12 +86,14 @@ std::function<int()> setup_calendar(CLI::App& app, Context& context) {
                "weekday. The care managers' offices are listed when facility.toml has [care_manager_office].");
 
     return [args, &context]() {
+        const Format format = *parse_format(args->format);
+        check_encoding_options(args->encoding, format);
         const Span span = span_of(*args, context);
         auto book = open_book(context);
         if (!book) return exit_invalid;
         check_holiday_years(book->facility, span);
-        context.out << render_calendar(book->facility, span.from, span.to, *parse_format(args->format), context.lang());
-        return exit_ok;
+        return write_encoded(context, render_calendar(book->facility, span.from, span.to, format, context.lang()), format,
+                             args->encoding);
     };
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/book_io.hpp"
 #include "cli/cli.hpp"
+#include "cli/encoding.hpp"
 #include "cli/filters.hpp"
 #include "winback/holidays.hpp"
 #include "winback/roster.hpp"
@@ -26,6 +27,7 @@ struct ClientsArgs {
     std::vector<std::string> statuses;
     std::string format = "table";
     bool raw = false;
+    EncodingArgs encoding;
 };
 
 std::vector<Status> parse_statuses(const std::vector<std::string>& values) {
@@ -72,22 +74,24 @@ std::function<int()> setup_clients(CLI::App& app, Context& context) {
     app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
         ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
+    add_encoding_options(app, args->encoding);
     app.footer("Examples:\n"
                "  winback clients --status lapsed            the lapsed clients and their next action\n"
                "  winback clients --owner 田中 --format csv > clients.csv\n\n"
                "The next action is the first one due in the next 400 days, overdue ones first.");
 
     return [args, &context]() {
+        const Format format = *parse_format(args->format);
+        check_encoding_options(args->encoding, format);
         auto book = open_book(context);
         if (!book) return exit_invalid;
         const RosterOptions options = roster_options(*args, *book, context);
         RenderOptions render;
-        render.format = *parse_format(args->format);
+        render.format = format;
         render.lang = options.lang;
         render.raw = args->raw;
-        render.color = context.env.stdout_is_terminal && context.env.vars.count("NO_COLOR") == 0;
-        context.out << render_roster(make_roster(*book, options), render);
-        return exit_ok;
+        render.color = context.env.color();
+        return write_encoded(context, render_roster(make_roster(*book, options), render), format, args->encoding);
     };
 }
 

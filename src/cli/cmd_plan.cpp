@@ -7,6 +7,7 @@
 
 #include "cli/book_io.hpp"
 #include "cli/cli.hpp"
+#include "cli/encoding.hpp"
 #include "cli/filters.hpp"
 #include "winback/plan.hpp"
 #include "winback/render.hpp"
@@ -26,6 +27,7 @@ struct PlanArgs {
     std::vector<std::string> via;
     std::string format = "table";
     bool raw = false;
+    EncodingArgs encoding;
     bool overdue_only = false;
     std::string sort = "due";
 };
@@ -93,33 +95,39 @@ std::function<int()> setup_plan(CLI::App& app, Context& context) {
     app.add_option("--client", args->clients, "Only this client id (repeatable)");
     app.add_option("--to", args->to, "Only steps addressed to: client, family, care_manager, hospital, facility, staff");
     app.add_option("--via", args->via, "Only steps done by: call, letter, visit, email, meeting, task");
-    app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
-        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson, ics (to-dos), html (to print)")
+        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson", "ics", "html"}));
     app.add_option("--sort", args->sort, "Order: due (date, then value), value (highest first), client")
         ->check(CLI::IsMember({"due", "value", "client"}));
     app.add_flag("--overdue-only", args->overdue_only, "Only the actions that are overdue");
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
+    add_encoding_options(app, args->encoding);
     app.footer("Examples:\n"
                "  winback plan                               today's actions as a table\n"
                "  winback plan --days 7 --format csv > week.csv\n"
-               "  winback plan --date 2026-11-24 --reason hospitalized --owner 田中\n"
-               "  winback plan --days 7 --sort value         the week's most valuable actions first\n\n"
+               "  winback plan --days 7 --sort value                              the most valuable first\n"
+               "  winback plan --days 7 --format csv --bom > week.csv             Excel, UTF-8\n"
+               "  winback plan --days 7 --format csv --encoding cp932 > week.csv  older Excel (Shift_JIS)\n"
+               "  winback plan --days 7 --format ics > week.ics                   to-dos for a calendar\n"
+               "  winback plan --format html > today.html                         a sheet to print\n"
+               "  winback plan --date 2026-11-24 --reason hospitalized --owner 田中\n\n"
                "With nothing due, the table prints nothing, so a cron job sends no mail.");
 
     return [args, &context]() {
         PlanOptions options = argument_options(*args, context);
+        const Format format = *parse_format(args->format);
+        check_encoding_options(args->encoding, format);
         auto book = open_book(context);
         if (!book) return exit_invalid;
         check_against_book(*args, *book, options);
         const Plan plan = make_plan(*book, options);
         RenderOptions render;
-        render.format = *parse_format(args->format);
+        render.format = format;
         render.lang = options.lang;
         render.raw = args->raw;
-        render.color = context.env.stdout_is_terminal && context.env.vars.count("NO_COLOR") == 0;
+        render.color = context.env.color();
         render.width = context.env.stdout_is_terminal ? context.env.terminal_width : 0;
-        context.out << render_plan(plan, render);
-        return exit_ok;
+        return write_encoded(context, render_plan(plan, render), format, args->encoding);
     };
 }
 

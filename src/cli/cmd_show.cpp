@@ -63,7 +63,7 @@ std::function<int()> setup_show(CLI::App& app, Context& context) {
         RenderOptions render;
         render.format = *parse_format(args->format);
         render.lang = options.lang;
-        render.color = context.env.stdout_is_terminal && context.env.vars.count("NO_COLOR") == 0;
+        render.color = context.env.color();
         render.width = context.env.stdout_is_terminal ? context.env.terminal_width : 0;
         context.out << render_timeline(make_timeline(*book, client, options), render);
         return exit_ok;

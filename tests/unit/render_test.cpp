@@ -99,6 +99,8 @@ TEST_CASE("parse_format") {
     CHECK(winback::parse_format("tsv") == Format::tsv);
     CHECK(winback::parse_format("json") == Format::json);
     CHECK(winback::parse_format("ndjson") == Format::ndjson);
+    CHECK(winback::parse_format("ics") == Format::ics);
+    CHECK(winback::parse_format("html") == Format::html);
     CHECK_FALSE(winback::parse_format("CSV"));
     CHECK_FALSE(winback::parse_format("xml"));
 }
