@@ -11,7 +11,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/book_io.hpp"
+#include "cli/config_file.hpp"
 #include "winback/diagnostic.hpp"
+#include "winback/messages.hpp"
 
 extern char** environ;
 
@@ -80,13 +83,36 @@ Environment Environment::from_process() {
 
 Lang Context::lang() const {
     if (auto chosen = parse_lang(global.lang)) return *chosen;
+    if (config.lang) return *config.lang;
     return lang_from_locale(env.var("LC_ALL"), env.var("LC_MESSAGES"), env.var("LANG"));
 }
 
 std::string Context::book_dir() const {
     if (!global.dir.empty()) return global.dir;
     if (const std::string dir = env.var("WINBACK_DIR"); !dir.empty()) return dir;
+    if (!config.dir.empty()) return expand_home(config.dir, env.var("HOME"));
     return ".";
+}
+
+std::string Context::say(std::string_view message) const {
+    return translate(message, lang());
+}
+
+void Context::error(std::string_view message) const {
+    err << (lang() == Lang::ja ? "winback: エラー: " : "winback: error: ") << say(message) << '\n';
+}
+
+CLI::Option* add_format_option(CLI::App& app, const Context& context, std::string& format,
+                               const std::vector<std::string>& formats) {
+    format = formats.front();
+    for (const std::string& f : formats) {
+        if (f == context.config.format) format = f;
+    }
+    std::string list;
+    for (const std::string& f : formats) list += (list.empty() ? "" : ", ") + f;
+    return app.add_option("--format", format, fmt::format("Output: {} (default: {}, or format in config.toml)", list,
+                                                          formats.front()))
+        ->check(CLI::IsMember(formats));
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env) {
@@ -95,11 +121,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     app.require_subcommand(1);
     app.fallthrough();
     app.footer("Example:\n  winback --dir examples/dayservice plan --date 2026-11-24\n\n"
-               "The book folder is --dir, else $WINBACK_DIR, else the current folder.");
+               "The book folder is --dir, else $WINBACK_DIR, else dir in config.toml, else the current folder.\n"
+               "Settings: $XDG_CONFIG_HOME/winback/config.toml (default ~/.config/winback/config.toml)\n"
+               "with dir, lang and format; the command line and WINBACK_DIR come first.");
 
-    Context context{env, out, err, {}};
-    app.add_option("--dir", context.global.dir, "Book folder (default: $WINBACK_DIR, else the current folder)");
-    app.add_option("--lang", context.global.lang, "Language of labels and built-in playbooks (default: from the locale)")
+    // Read before the commands add their options: its format is their --format default.
+    Diagnostics config_diagnostics;
+    Context context{env, out, err, {}, read_config(env, config_diagnostics)};
+    app.add_option("--dir", context.global.dir, "Book folder (default: $WINBACK_DIR, else dir in config.toml, else the current folder)");
+    app.add_option("--lang", context.global.lang, "Language of labels, messages and built-in playbooks (default: lang in config.toml, else the locale)")
         ->check(CLI::IsMember({"ja", "en"}));
     app.add_flag("-q,--quiet", context.global.quiet, "Do not print warnings");
 
@@ -117,19 +147,26 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             if (auto unknown = unknown_command(argc, argv)) {
                 std::vector<std::string_view> names;
                 for (const Command& command : commands()) names.push_back(command.name);
-                err << fmt::format("winback: error: unknown command \"{}\"{}\nRun with --help for the commands.\n",
-                                   *unknown, did_you_mean(*unknown, names));
+                context.error(fmt::format("unknown command \"{}\"{}", *unknown, did_you_mean(*unknown, names)));
+                err << context.say("Run with --help for the commands.") << '\n';
                 return exit_usage;
             }
         }
         if (e.get_exit_code() == 0) return app.exit(e, out, err);  // --help, --version
-        err << "winback: error: " << e.what() << "\nRun with --help for more information.\n";
+        context.error(e.what());
+        err << context.say("Run with --help for more information.") << '\n';
         return exit_usage;
+    }
+    print_diagnostics(err, config_diagnostics, !context.global.quiet, context.lang());
+    if (config_diagnostics.has_errors()) {
+        context.error("the settings file has errors: nothing done");
+        return exit_invalid;
     }
     try {
         return action ? action() : exit_usage;
     } catch (const UsageError& e) {
-        err << "winback: error: " << e.message << "\nRun with --help for more information.\n";
+        context.error(e.message);
+        err << context.say("Run with --help for more information.") << '\n';
         return exit_usage;
     }
 }

@@ -7,12 +7,15 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "winback/config.hpp"
 #include "winback/date.hpp"
 #include "winback/i18n.hpp"
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace winback::cli {
@@ -46,9 +49,16 @@ struct Context {
     std::ostream& out;
     std::ostream& err;
     Global global;
+    Config config;  // config.toml; below the command line and the environment
 
+    // --lang, else config.toml's lang, else the locale.
     Lang lang() const;
+    // --dir, else $WINBACK_DIR, else config.toml's dir, else the current folder.
     std::string book_dir() const;
+    // A message for people in the run's language (winback/messages.hpp).
+    std::string say(std::string_view message) const;
+    // Writes "winback: error: MESSAGE" (in the run's language) to err.
+    void error(std::string_view message) const;
 };
 
 // A usage error found after parsing (an unknown --reason, a bad date): exit 2.
@@ -63,6 +73,11 @@ struct Command {
     const char* description;
     std::function<std::function<int()>(CLI::App&, Context&)> setup;
 };
+
+// Adds --format with the formats a command writes, the first being its default unless
+// config.toml names another of them.
+CLI::Option* add_format_option(CLI::App& app, const Context& context, std::string& format,
+                               const std::vector<std::string>& formats);
 
 std::function<int()> setup_plan(CLI::App& app, Context& context);
 std::function<int()> setup_check(CLI::App& app, Context& context);

@@ -91,8 +91,7 @@ std::function<int()> setup_plan(CLI::App& app, Context& context) {
     app.add_option("--client", args->clients, "Only this client id (repeatable)");
     app.add_option("--to", args->to, "Only steps addressed to: client, family, care_manager, hospital, facility, staff");
     app.add_option("--via", args->via, "Only steps done by: call, letter, visit, email, meeting, task");
-    app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
-        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    add_format_option(app, context, args->format, {"table", "csv", "tsv", "json", "ndjson"});
     app.add_flag("--overdue-only", args->overdue_only, "Only the actions that are overdue");
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
     app.footer("Examples:\n"

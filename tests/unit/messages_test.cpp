@@ -1,0 +1,84 @@
+#include "winback/messages.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using winback::Lang;
+using winback::translate;
+
+namespace {
+
+// The English messages of the end-to-end goldens: what the loaders and commands really say.
+std::vector<std::string> golden_messages() {
+    std::vector<std::string> out;
+    for (const auto& entry : std::filesystem::directory_iterator(WINBACK_SOURCE_DIR "/tests/cli")) {
+        if (entry.path().filename().string().ends_with("_ja")) continue;
+        for (const char* stream : {"stderr", "stdout", "expected"}) {
+            std::ifstream in(entry.path() / stream);
+            std::string line;
+            while (std::getline(in, line)) {
+                for (std::string_view mark : {": error: ", ": warning: ", "winback: error: ", "winback: "}) {
+                    if (const auto at = line.find(mark); at != std::string::npos) {
+                        line = line.substr(at + mark.size());
+                        break;
+                    }
+                }
+                out.push_back(line);
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("translate") {
+    SUBCASE("English stays as it is") {
+        CHECK(translate("missing required key \"id\"", Lang::en) == "missing required key \"id\"");
+    }
+    SUBCASE("a whole message") {
+        CHECK(translate("missing required key \"id\"", Lang::ja) == "必須のキー \"id\" がありません");
+    }
+    SUBCASE("a context and a hint are translated in their holes") {
+        CHECK(translate("client \"C-0001\": unknown reason \"hospitalised\"; did you mean \"hospitalized\"?", Lang::ja) ==
+              "利用者 \"C-0001\": 不明な理由 \"hospitalised\" です（\"hospitalized\" の誤りではありませんか？）");
+        CHECK(translate("playbook \"hospitalized\", step #2: missing required key \"id\"", Lang::ja) ==
+              "プレイブック \"hospitalized\"、2 番目のステップ: 必須のキー \"id\" がありません");
+    }
+    SUBCASE("holes in another order") {
+        CHECK(translate("client \"C-1\": unknown weekday \"tues\" in \"days\"; did you mean \"tue\"?", Lang::ja) ==
+              "利用者 \"C-1\": \"days\" の曜日 \"tues\" が不明です（\"tue\" の誤りではありませんか？）");
+    }
+    SUBCASE("plural words are holes") {
+        CHECK(translate("book: 2 errors, 1 warning", Lang::ja) == "book: エラー 2 件、警告 1 件");
+    }
+    SUBCASE("no template: the English text") {
+        CHECK(translate("something new happened", Lang::ja) == "something new happened");
+        CHECK(translate("client \"C-1\": something new", Lang::ja) == "client \"C-1\": something new");
+    }
+}
+
+TEST_CASE("message templates match real messages") {
+    const std::vector<std::string> messages = golden_messages();
+    REQUIRE(messages.size() > 100);
+    std::vector<std::size_t> used;
+    std::size_t untranslated = 0;
+    for (const std::string& message : messages) {
+        if (translate(message, Lang::ja, &used) == message && !message.empty()) ++untranslated;
+    }
+    // A template no message uses is dead: its message changed (fix the template) or is gone.
+    const auto templates = winback::message_templates();
+    const std::set<std::size_t> seen(used.begin(), used.end());
+    for (std::size_t i = 0; i < templates.size(); ++i) {
+        INFO("template: ", templates[i].en);
+        CHECK(seen.count(i) == 1);
+    }
+    MESSAGE(untranslated, " of ", messages.size(), " golden lines stay English (tables, ids, paths, new messages)");
+}
