@@ -31,6 +31,7 @@ const std::vector<Command>& commands() {
         {"calendar", "List the closed days of the facility and the care managers' offices, with reasons", setup_calendar},
         {"show", "One client's story: lapse, every logged contact, missed occurrences, the next actions", setup_show},
         {"clients", "The clients with status, reason, months since the lapse, last contact and next action", setup_clients},
+        {"init", "Create a new book: commented facility.toml, clients.toml and playbooks.toml", setup_init},
     };
     return table;
 }
