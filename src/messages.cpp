@@ -122,11 +122,11 @@ constexpr auto table = std::to_array<MessageTemplate>({
     {R"(nothing logged)", R"(何も記録していません)"},
     {R"(a string)", R"(文字列)"},
     {R"(an integer)", R"(整数)"},
-    {R"(true or false)", R"(true か false)"},
+    {R"(true or false)", R"( true か false )"},
     {R"(a date (YYYY-MM-DD))", R"(日付（YYYY-MM-DD）)"},
     {R"(a table ([{}]))", R"(テーブル（[{}]）)"},
     {R"(an array of tables ([[{}]]))", R"(テーブルの配列（[[{}]]）)"},
-    {R"(an array of weekdays such as ["tue", "fri"])", R"(["tue", "fri"] のような曜日の配列)"},
+    {R"(an array of weekdays such as ["tue", "fri"])", R"( ["tue", "fri"] のような曜日の配列)"},
     {R"(client "{}")", R"(利用者 "{}")"},
     {R"(client #{})", R"({} 番目の利用者)"},
     {R"(contact #{})", R"({} 番目の連絡先)"},
@@ -147,8 +147,10 @@ constexpr int max_depth = 4;
 std::optional<std::string> translate_at(std::string_view message, int depth, std::vector<std::size_t>* used);
 
 // A hole between quotes holds a quoted value, which has no quote itself: without this rule
-// `playbook "{}"` would swallow `playbook "x", step "y": ...`.
+// `playbook "{}"` would swallow `playbook "x", step "y": ...`. Likewise a hole after "#" is a
+// number: `client #{}` must not take `client #2: missing ...`.
 bool fits(std::string_view hole, std::string_view before, std::string_view after) {
+    if (before.ends_with('#')) return !hole.empty() && hole.find_first_not_of("0123456789") == std::string_view::npos;
     const bool quoted = before.ends_with('"') && after.starts_with('"');
     return !quoted || hole.find('"') == std::string_view::npos;
 }
