@@ -69,10 +69,7 @@ TEST_CASE("message templates match real messages") {
     const std::vector<std::string> messages = golden_messages();
     REQUIRE(messages.size() > 100);
     std::vector<std::size_t> used;
-    std::size_t untranslated = 0;
-    for (const std::string& message : messages) {
-        if (translate(message, Lang::ja, &used) == message && !message.empty()) ++untranslated;
-    }
+    for (const std::string& message : messages) translate(message, Lang::ja, &used);
     // A template no message uses is dead: its message changed (fix the template) or is gone.
     const auto templates = winback::message_templates();
     const std::set<std::size_t> seen(used.begin(), used.end());
@@ -80,5 +77,26 @@ TEST_CASE("message templates match real messages") {
         INFO("template: ", templates[i].en);
         CHECK(seen.count(i) == 1);
     }
-    MESSAGE(untranslated, " of ", messages.size(), " golden lines stay English (tables, ids, paths, new messages)");
+}
+
+TEST_CASE("diagnostics of the bad-input suite in Japanese") {
+    // Not a failure, a list for whoever adds messages: the problems no template translates yet.
+    std::set<std::string> english;
+    std::size_t diagnostics = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(WINBACK_SOURCE_DIR "/tests/cli")) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with("bad_") || name.ends_with("_ja")) continue;
+        std::ifstream in(entry.path() / "stderr");
+        std::string line;
+        while (std::getline(in, line)) {
+            std::size_t at = line.find(": error: ");
+            if (at == std::string::npos) at = line.find(": warning: ");
+            if (at == std::string::npos) continue;
+            const std::string message = line.substr(line.find(": ", at + 2) + 2);
+            ++diagnostics;
+            if (translate(message, Lang::ja) == message) english.insert(message);
+        }
+    }
+    CHECK(diagnostics > 50);
+    for (const std::string& message : english) MESSAGE("stays English: ", message);
 }
