@@ -61,6 +61,14 @@ std::optional<std::string> unknown_command(int argc, const char* const* argv) {
     return std::nullopt;
 }
 
+// The value of --lang before the arguments are parsed, for the texts of the help.
+std::string lang_argument(int argc, const char* const* argv) {
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::string_view(argv[i]) == "--lang") return argv[i + 1];
+    }
+    return {};
+}
+
 }  // namespace
 
 std::string Environment::var(const std::string& name) const {
@@ -129,14 +137,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     // Read before the commands add their options: its format is their --format default.
     Diagnostics config_diagnostics;
     Context context{env, out, err, {}, read_config(env, config_diagnostics)};
-    app.add_option("--dir", context.global.dir, "Book folder (default: $WINBACK_DIR, else dir in config.toml, else the current folder)");
-    app.add_option("--lang", context.global.lang, "Language of labels, messages and built-in playbooks (default: lang in config.toml, else the locale)")
+    context.global.lang = lang_argument(argc, argv);  // for the help's texts; parsing sets it again
+    app.add_option("--dir", context.global.dir,
+                   context.say("Book folder (default: $WINBACK_DIR, else dir in config.toml, else the current folder)"));
+    app.add_option("--lang", context.global.lang,
+                   context.say("Language of labels, messages and built-in playbooks (default: lang in config.toml, "
+                               "else the locale)"))
         ->check(CLI::IsMember({"ja", "en"}));
-    app.add_flag("-q,--quiet", context.global.quiet, "Do not print warnings");
+    app.add_flag("-q,--quiet", context.global.quiet, context.say("Do not print warnings"));
 
     std::function<int()> action;
     for (const Command& command : commands()) {
-        CLI::App* sub = app.add_subcommand(command.name, command.description);
+        // In the language known before parsing (--lang on the command line, settings, locale).
+        CLI::App* sub = app.add_subcommand(command.name, context.say(command.description));
         auto run_command = command.setup(*sub, context);
         sub->callback([&action, run_command] { action = run_command; });
     }

@@ -31,6 +31,10 @@ std::vector<std::string> golden_messages() {
                     }
                 }
                 out.push_back(line);
+                // A line of a help's list ("  plan      List the ..."): its description too.
+                if (const auto gap = line.rfind("  "); line.starts_with("  ") && gap != std::string::npos) {
+                    out.push_back(line.substr(gap + 2));
+                }
             }
         }
     }
