@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "winback/messages.hpp"
+
 namespace winback::cli {
 
 namespace {
@@ -74,10 +76,10 @@ BookSources read_book_sources(const std::string& dir, Diagnostics& diagnostics) 
     return sources;
 }
 
-void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, bool warnings) {
+void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, bool warnings, Lang lang) {
     for (const Diagnostic& d : diagnostics.sorted()) {
         if (d.severity == Severity::warning && !warnings) continue;
-        err << format_diagnostic(d) << '\n';
+        err << (lang == Lang::ja ? format_diagnostic(translate(d, lang)) : format_diagnostic(d)) << '\n';
     }
 }
 
@@ -85,8 +87,7 @@ bool book_folder_exists(Context& context) {
     const std::string dir = context.book_dir();
     struct stat st {};
     if (::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return true;
-    context.err << fmt::format("winback: error: book folder \"{}\" not found (set it with --dir DIR or WINBACK_DIR)\n",
-                               dir);
+    context.error(fmt::format("book folder \"{}\" not found (set it with --dir DIR or WINBACK_DIR)", dir));
     return false;
 }
 
@@ -96,11 +97,13 @@ std::optional<Book> open_book(Context& context, std::string_view refusal, BookSo
     Diagnostics diagnostics;
     BookSources sources = read_book_sources(dir, diagnostics);
     Book book = load_book(sources, context.lang(), diagnostics, context.env.today);
-    print_diagnostics(context.err, diagnostics, !context.global.quiet);
+    print_diagnostics(context.err, diagnostics, !context.global.quiet, context.lang());
     if (diagnostics.has_errors()) {
         const std::size_t errors = diagnostics.error_count();
-        context.err << fmt::format("winback: {} error{} in the book: {} (fix {} and run `winback check`)\n", errors,
-                                   errors == 1 ? "" : "s", refusal, errors == 1 ? "it" : "them");
+        context.err << "winback: "
+                    << context.say(fmt::format("{} error{} in the book: {} (fix {} and run `winback check`)", errors,
+                                               errors == 1 ? "" : "s", refusal, errors == 1 ? "it" : "them"))
+                    << '\n';
         return std::nullopt;
     }
     if (read) *read = std::move(sources);

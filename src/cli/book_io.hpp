@@ -19,8 +19,8 @@ std::string book_path(const std::string& dir, const std::string& name);
 
 BookSources read_book_sources(const std::string& dir, Diagnostics& diagnostics);
 
-// Writes diagnostics to the stream, sorted; warnings only when asked.
-void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, bool warnings);
+// Writes diagnostics to the stream, sorted, in the language of the messages; warnings only when asked.
+void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, bool warnings, Lang lang = Lang::en);
 
 // Says so on stderr when the book folder is missing.
 bool book_folder_exists(Context& context);

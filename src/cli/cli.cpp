@@ -11,7 +11,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/book_io.hpp"
+#include "cli/config_file.hpp"
 #include "winback/diagnostic.hpp"
+#include "winback/messages.hpp"
 
 extern char** environ;
 
@@ -28,6 +31,7 @@ const std::vector<Command>& commands() {
         {"calendar", "List the closed days of the facility and the care managers' offices, with reasons", setup_calendar},
         {"show", "One client's story: lapse, every logged contact, missed occurrences, the next actions", setup_show},
         {"clients", "The clients with status, reason, months since the lapse, last contact and next action", setup_clients},
+        {"init", "Create a new book: commented facility.toml, clients.toml and playbooks.toml", setup_init},
     };
     return table;
 }
@@ -57,6 +61,14 @@ std::optional<std::string> unknown_command(int argc, const char* const* argv) {
     return std::nullopt;
 }
 
+// The value of --lang before the arguments are parsed, for the texts of the help.
+std::string lang_argument(int argc, const char* const* argv) {
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::string_view(argv[i]) == "--lang") return argv[i + 1];
+    }
+    return {};
+}
+
 }  // namespace
 
 std::string Environment::var(const std::string& name) const {
@@ -84,13 +96,36 @@ Environment Environment::from_process() {
 
 Lang Context::lang() const {
     if (auto chosen = parse_lang(global.lang)) return *chosen;
+    if (config.lang) return *config.lang;
     return lang_from_locale(env.var("LC_ALL"), env.var("LC_MESSAGES"), env.var("LANG"));
 }
 
 std::string Context::book_dir() const {
     if (!global.dir.empty()) return global.dir;
     if (const std::string dir = env.var("WINBACK_DIR"); !dir.empty()) return dir;
+    if (!config.dir.empty()) return expand_home(config.dir, env.var("HOME"));
     return ".";
+}
+
+std::string Context::say(std::string_view message) const {
+    return translate(message, lang());
+}
+
+void Context::error(std::string_view message) const {
+    err << (lang() == Lang::ja ? "winback: エラー: " : "winback: error: ") << say(message) << '\n';
+}
+
+CLI::Option* add_format_option(CLI::App& app, const Context& context, std::string& format,
+                               const std::vector<std::string>& formats) {
+    format = formats.front();
+    for (const std::string& f : formats) {
+        if (f == context.config.format) format = f;
+    }
+    std::string list;
+    for (const std::string& f : formats) list += (list.empty() ? "" : ", ") + f;
+    return app.add_option("--format", format, fmt::format("Output: {} (default: {}, or format in config.toml)", list,
+                                                          formats.front()))
+        ->check(CLI::IsMember(formats));
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env) {
@@ -99,17 +134,26 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     app.require_subcommand(1);
     app.fallthrough();
     app.footer("Example:\n  winback --dir examples/dayservice plan --date 2026-11-24\n\n"
-               "The book folder is --dir, else $WINBACK_DIR, else the current folder.");
+               "The book folder is --dir, else $WINBACK_DIR, else dir in config.toml, else the current folder.\n"
+               "Settings: $XDG_CONFIG_HOME/winback/config.toml (default ~/.config/winback/config.toml)\n"
+               "with dir, lang and format; the command line and WINBACK_DIR come first.");
 
-    Context context{env, out, err, {}};
-    app.add_option("--dir", context.global.dir, "Book folder (default: $WINBACK_DIR, else the current folder)");
-    app.add_option("--lang", context.global.lang, "Language of labels and built-in playbooks (default: from the locale)")
+    // Read before the commands add their options: its format is their --format default.
+    Diagnostics config_diagnostics;
+    Context context{env, out, err, {}, read_config(env, config_diagnostics)};
+    context.global.lang = lang_argument(argc, argv);  // for the help's texts; parsing sets it again
+    app.add_option("--dir", context.global.dir,
+                   context.say("Book folder (default: $WINBACK_DIR, else dir in config.toml, else the current folder)"));
+    app.add_option("--lang", context.global.lang,
+                   context.say("Language of labels, messages and built-in playbooks (default: lang in config.toml, "
+                               "else the locale)"))
         ->check(CLI::IsMember({"ja", "en"}));
-    app.add_flag("-q,--quiet", context.global.quiet, "Do not print warnings");
+    app.add_flag("-q,--quiet", context.global.quiet, context.say("Do not print warnings"));
 
     std::function<int()> action;
     for (const Command& command : commands()) {
-        CLI::App* sub = app.add_subcommand(command.name, command.description);
+        // In the language known before parsing (--lang on the command line, settings, locale).
+        CLI::App* sub = app.add_subcommand(command.name, context.say(command.description));
         auto run_command = command.setup(*sub, context);
         sub->callback([&action, run_command] { action = run_command; });
     }
@@ -121,19 +165,26 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             if (auto unknown = unknown_command(argc, argv)) {
                 std::vector<std::string_view> names;
                 for (const Command& command : commands()) names.push_back(command.name);
-                err << fmt::format("winback: error: unknown command \"{}\"{}\nRun with --help for the commands.\n",
-                                   *unknown, did_you_mean(*unknown, names));
+                context.error(fmt::format("unknown command \"{}\"{}", *unknown, did_you_mean(*unknown, names)));
+                err << context.say("Run with --help for the commands.") << '\n';
                 return exit_usage;
             }
         }
         if (e.get_exit_code() == 0) return app.exit(e, out, err);  // --help, --version
-        err << "winback: error: " << e.what() << "\nRun with --help for more information.\n";
+        context.error(e.what());
+        err << context.say("Run with --help for more information.") << '\n';
         return exit_usage;
+    }
+    print_diagnostics(err, config_diagnostics, !context.global.quiet, context.lang());
+    if (config_diagnostics.has_errors()) {
+        context.error("the settings file has errors: nothing done");
+        return exit_invalid;
     }
     try {
         return action ? action() : exit_usage;
     } catch (const UsageError& e) {
-        err << "winback: error: " << e.message << "\nRun with --help for more information.\n";
+        context.error(e.message);
+        err << context.say("Run with --help for more information.") << '\n';
         return exit_usage;
     }
 }

@@ -7,12 +7,15 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "winback/config.hpp"
 #include "winback/date.hpp"
 #include "winback/i18n.hpp"
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace winback::cli {
@@ -48,9 +51,16 @@ struct Context {
     std::ostream& out;
     std::ostream& err;
     Global global;
+    Config config;  // config.toml; below the command line and the environment
 
+    // --lang, else config.toml's lang, else the locale.
     Lang lang() const;
+    // --dir, else $WINBACK_DIR, else config.toml's dir, else the current folder.
     std::string book_dir() const;
+    // A message for people in the run's language (winback/messages.hpp).
+    std::string say(std::string_view message) const;
+    // Writes "winback: error: MESSAGE" (in the run's language) to err.
+    void error(std::string_view message) const;
 };
 
 // A usage error found after parsing (an unknown --reason, a bad date): exit 2.
@@ -66,6 +76,11 @@ struct Command {
     std::function<std::function<int()>(CLI::App&, Context&)> setup;
 };
 
+// Adds --format with the formats a command writes, the first being its default unless
+// config.toml names another of them.
+CLI::Option* add_format_option(CLI::App& app, const Context& context, std::string& format,
+                               const std::vector<std::string>& formats);
+
 std::function<int()> setup_plan(CLI::App& app, Context& context);
 std::function<int()> setup_check(CLI::App& app, Context& context);
 std::function<int()> setup_playbooks(CLI::App& app, Context& context);
@@ -73,6 +88,7 @@ std::function<int()> setup_calendar(CLI::App& app, Context& context);
 std::function<int()> setup_show(CLI::App& app, Context& context);
 std::function<int()> setup_clients(CLI::App& app, Context& context);
 std::function<int()> setup_log(CLI::App& app, Context& context);
+std::function<int()> setup_init(CLI::App& app, Context& context);
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env);
 

@@ -75,8 +75,7 @@ std::function<int()> setup_calendar(CLI::App& app, Context& context) {
     to->needs(from);
     year->excludes(from)->excludes(to)->excludes(date);
     date->excludes(from)->excludes(to);
-    app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
-        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    add_format_option(app, context, args->format, {"table", "csv", "tsv", "json", "ndjson"});
     add_encoding_options(app, args->encoding);
     app.footer("Examples:\n"
                "  winback calendar                              this year's closed days, with the reason of each\n"

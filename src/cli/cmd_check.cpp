@@ -20,24 +20,26 @@ std::function<int()> setup_check(CLI::App& app, Context& context) {
         Diagnostics diagnostics;
         const BookSources sources = read_book_sources(dir, diagnostics);
         const Book book = load_book(sources, context.lang(), diagnostics, context.env.today);
-        print_diagnostics(context.err, diagnostics, !context.global.quiet);
+        print_diagnostics(context.err, diagnostics, !context.global.quiet, context.lang());
         const std::size_t errors = diagnostics.error_count();
         const std::size_t warnings = diagnostics.warning_count();
         if (errors > 0) {
-            context.err << fmt::format("{}: {} error{}, {} warning{}\n", dir, errors, errors == 1 ? "" : "s",
-                                       warnings, warnings == 1 ? "" : "s");
+            context.err << context.say(fmt::format("{}: {} error{}, {} warning{}", dir, errors, errors == 1 ? "" : "s",
+                                                   warnings, warnings == 1 ? "" : "s"))
+                        << '\n';
             return exit_invalid;
         }
         auto count = [](std::size_t n, std::string_view one, std::string_view many) {
             return fmt::format("{} {}", n, n == 1 ? one : many);
         };
-        context.out << fmt::format("{}: ok: {}, {}, {}, {}, {}{}\n", dir, count(book.clients.size(), "client", "clients"),
+        context.out << context.say(fmt::format("{}: ok: {}, {}, {}, {}, {}{}", dir, count(book.clients.size(), "client", "clients"),
                                    count(book.care_managers.size(), "care manager", "care managers"),
                                    count(book.playbooks.size(), "playbook", "playbooks"),
                                    count(book.facility.rules.size(), "rule", "rules"),
                                    count(book.log.size(), "log entry", "log entries"),
                                    warnings > 0 ? fmt::format(" ({})", count(warnings, "warning", "warnings"))
-                                                : std::string());
+                                                : std::string()))
+                    << '\n';
         return exit_ok;
     };
 }

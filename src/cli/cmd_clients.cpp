@@ -71,8 +71,7 @@ std::function<int()> setup_clients(CLI::App& app, Context& context) {
     app.add_option("--client", args->clients, "Only this client id (repeatable)");
     app.add_option("--status", args->statuses,
                    "Only clients of this status: active, lapsed, returned, closed (repeatable)");
-    app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
-        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    add_format_option(app, context, args->format, {"table", "csv", "tsv", "json", "ndjson"});
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
     add_encoding_options(app, args->encoding);
     app.footer("Examples:\n"

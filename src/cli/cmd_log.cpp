@@ -49,10 +49,10 @@ std::optional<std::string> prepare_append(Context& context, Book& book, const En
         }
     }
     if (diagnostics.has_errors()) {
-        print_diagnostics(context.err, diagnostics, false);
-        context.err << fmt::format("winback: error: {} has errors: nothing logged (fix it by hand and run `winback "
-                                   "check`; winback never rewrites what is in it)\n",
-                                   path);
+        print_diagnostics(context.err, diagnostics, false, context.lang());
+        context.error(fmt::format("{} has errors: nothing logged (fix it by hand and run `winback check`; winback "
+                                  "never rewrites what is in it)",
+                                  path));
         code = exit_invalid;
         return std::nullopt;
     }

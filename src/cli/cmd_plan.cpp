@@ -95,8 +95,7 @@ std::function<int()> setup_plan(CLI::App& app, Context& context) {
     app.add_option("--client", args->clients, "Only this client id (repeatable)");
     app.add_option("--to", args->to, "Only steps addressed to: client, family, care_manager, hospital, facility, staff");
     app.add_option("--via", args->via, "Only steps done by: call, letter, visit, email, meeting, task");
-    app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson, ics (to-dos), html (to print)")
-        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson", "ics", "html"}));
+    add_format_option(app, context, args->format, {"table", "csv", "tsv", "json", "ndjson", "ics", "html"});
     app.add_option("--sort", args->sort, "Order: due (date, then value), value (highest first), client")
         ->check(CLI::IsMember({"due", "value", "client"}));
     app.add_flag("--overdue-only", args->overdue_only, "Only the actions that are overdue");

@@ -17,7 +17,7 @@ std::function<int()> setup_playbooks(CLI::App& app, Context& context) {
     };
     auto args = std::make_shared<Args>();
     app.add_flag("--dump", args->dump, "Print the built-in playbooks as TOML, a starting playbooks.toml");
-    app.add_option("--format", args->format, "Output: table or json")->check(CLI::IsMember({"table", "json"}));
+    add_format_option(app, context, args->format, {"table", "json"});
     app.footer("Examples:\n"
                "  winback playbooks                 the playbooks this book uses, with their steps\n"
                "  winback playbooks --dump --lang ja > playbooks.toml");

@@ -45,7 +45,7 @@ std::function<int()> setup_show(CLI::App& app, Context& context) {
     app.add_option("--date", args->date,
                    "Today for the story and first day of the next actions, YYYY-MM-DD (default: today)");
     app.add_option("--days", args->days, "Days of next actions to list (default: 90)")->check(CLI::Range(1, 3660));
-    app.add_option("--format", args->format, "Output: table, json")->check(CLI::IsMember({"table", "json"}));
+    add_format_option(app, context, args->format, {"table", "json"});
     app.footer("Examples:\n"
                "  winback show C-0006                        the story of C-0006 and the next 90 days\n"
                "  winback show C-0006 --date 2026-11-24 --days 30 --format json");

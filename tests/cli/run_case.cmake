@@ -1,16 +1,19 @@
 # Runs one end-to-end case: the real winback binary with the arguments of CASE_DIR/args
 # (one per line), in CASE_DIR, and compares stdout, stderr and the exit code with the files
 # CASE_DIR/stdout, CASE_DIR/stderr and CASE_DIR/exit (absent: empty output, exit 0).
-# Optional CASE_DIR/env holds NAME=VALUE lines added to a fixed environment.
+# Optional CASE_DIR/env holds NAME=VALUE lines added to a fixed environment; @CASE_DIR@ in a
+# value is the case folder, and the case folder in the output is shown as @CASE_DIR@.
 # With the environment variable UPDATE_GOLDEN=1 the expected files are rewritten instead.
 #
 # cmake -DWINBACK=path/to/winback -DCASE_DIR=tests/cli/NAME -DWORK_DIR=scratch -P run_case.cmake
 
+cmake_policy(SET CMP0053 NEW)  # "@CASE_DIR@" is text, not a variable reference
 file(STRINGS ${CASE_DIR}/args args ENCODING UTF-8)
 set(env_args --unset=LC_ALL --unset=LC_MESSAGES --unset=WINBACK_DIR --unset=NO_COLOR --unset=XDG_CONFIG_HOME
              LANG=C.UTF-8 TZ=Asia/Tokyo)
 if(EXISTS ${CASE_DIR}/env)
   file(STRINGS ${CASE_DIR}/env extra_env ENCODING UTF-8)
+  string(REPLACE "@CASE_DIR@" "${CASE_DIR}" extra_env "${extra_env}")
   list(APPEND env_args ${extra_env})
 endif()
 
@@ -24,6 +27,14 @@ execute_process(
   ERROR_FILE ${WORK_DIR}/actual_stderr
   RESULT_VARIABLE actual_exit)
 file(WRITE ${WORK_DIR}/actual_exit "${actual_exit}\n")
+foreach(stream IN ITEMS stdout stderr)
+  file(READ ${WORK_DIR}/actual_${stream} text)
+  string(FIND "${text}" "${CASE_DIR}" at)
+  if(NOT at EQUAL -1)
+    string(REPLACE "${CASE_DIR}" "@CASE_DIR@" text "${text}")
+    file(WRITE ${WORK_DIR}/actual_${stream} "${text}")
+  endif()
+endforeach()
 
 set(failed FALSE)
 foreach(stream IN ITEMS stdout stderr exit)
