@@ -86,7 +86,10 @@ Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> t
         if (!course || !course->playbook->hold_slot) continue;
         if (course->ended && (!today || *course->ended <= *today)) continue;
         if (today && course->stop && *course->stop < *today) continue;
-        for (unsigned day : c.days) ++out.held[day];
+        for (unsigned day : c.days) {
+            ++out.held[day];
+            out.holders[day].push_back({c.id, course->start});
+        }
     }
     return out;
 }
