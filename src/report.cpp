@@ -160,8 +160,7 @@ Report make_report(const Book& book, Date from, Date to) {
         const bool running = !(course->ended && *course->ended <= to) && !(course->stop && *course->stop < to);
         if (course->phase == Phase::lapsed && client.lapse_date && *client.lapse_date <= to && running) {
             overall.revenue_at_stake += revenue;
-            overall.expected_value +=
-                std::llround(static_cast<double>(revenue) * course->playbook->return_rate);
+            overall.expected_value += std::llround(static_cast<double>(revenue) * course->playbook->return_rate);
         }
     }
     report.reasons = rows.take();

@@ -110,7 +110,8 @@ std::string render_delimited(const Report& r, Format format, bool raw) {
     std::vector<Cells> rows = {{"period", "", "from", format_date(r.from)}, {"period", "", "to", format_date(r.to)}};
     for (const ReasonFigures& x : r.reasons) add_rows(rows, "reasons", x.reason, reason_values(x), 1);
     add_rows(rows, "overall", "", overall_values(r.overall), 0);
-    for (const WeekdaySlots& x : r.weekdays) add_rows(rows, "weekdays", std::string(weekday_key(x.weekday)), weekday_values(x), 1);
+    for (const WeekdaySlots& x : r.weekdays)
+        add_rows(rows, "weekdays", std::string(weekday_key(x.weekday)), weekday_values(x), 1);
     for (const RuleFigures& x : r.rules) add_rows(rows, "rules", x.rule, rule_values(x), 1);
     return machine_text(fields, rows, format, raw);
 }
@@ -140,8 +141,10 @@ std::string yen(long long value) {
     return "¥" + group_thousands(value);
 }
 
+// A rate as one cell: the percentage right-aligned in 6 cells, then its bar, so that the bars
+// of a column start together ("  50.0%  ██████████", "100.0%  ████…", "     -").
 std::string rate_cell(std::optional<double> rate) {
-    std::string out = percent(rate);
+    std::string out = fmt::format("{:>6}", percent(rate));
     if (rate) out += "  " + bar(rate);
     return out;
 }
@@ -165,8 +168,8 @@ std::string returns_table(const Report& r, Lang lang, std::size_t width) {
     const OverallFigures& o = r.overall;
     rows.push_back({std::string(pick(lang, "all", "合計")), fmt::format("{}", o.lapsed), fmt::format("{}", o.returned),
                     "", rate_cell(o.return_rate())});
-    rows.push_back({std::string(pick(lang, "rule of thumb", "目安")), "", "", "",
-                    rate_cell(rule_of_thumb_return_rate)});
+    rows.push_back(
+        {std::string(pick(lang, "rule of thumb", "目安")), "", "", "", rate_cell(rule_of_thumb_return_rate)});
     return table(rows, width);
 }
 
@@ -216,8 +219,7 @@ std::string weekdays_table(const Report& r, Lang lang, std::size_t width) {
                                 std::string(pick(lang, "FREE", "空き")), std::string(pick(lang, "USE", "稼働率"))}};
     for (const WeekdaySlots& w : r.weekdays) {
         rows.push_back({std::string(weekday_name(w.weekday, lang)), opt_number(w.capacity), fmt::format("{}", w.active),
-                        fmt::format("{}", w.held.size()), opt_number(w.free()),
-                        w.use() ? rate_cell(w.use()) : std::string()});
+                        fmt::format("{}", w.held.size()), opt_number(w.free()), rate_cell(w.use())});
     }
     return table(rows, width);
 }
@@ -264,10 +266,13 @@ std::string render_table(const Report& r, const RenderOptions& options) {
 std::string render_report(const Report& report, const RenderOptions& options) {
     switch (options.format) {
         case Format::json:
-        case Format::ndjson: return render_json(report);
+        case Format::ndjson:
+            return render_json(report);
         case Format::csv:
-        case Format::tsv: return render_delimited(report, options.format, options.raw);
-        case Format::table: break;
+        case Format::tsv:
+            return render_delimited(report, options.format, options.raw);
+        case Format::table:
+            break;
     }
     return render_table(report, options);
 }

@@ -80,8 +80,8 @@ constexpr std::array<Column<WeekdaySlots>, 6> columns = {{
     {"held_by", "HELD FOR", "確保している方", ValueKind::text, held_by},
 }};
 
-constexpr std::array<Field, 3> holder_fields = {{
-    {"client_id", ValueKind::text}, {"client", ValueKind::text}, {"since", ValueKind::date}}};
+constexpr std::array<Field, 3> holder_fields = {
+    {{"client_id", ValueKind::text}, {"client", ValueKind::text}, {"since", ValueKind::date}}};
 
 // The flat columns of a weekday, with held_by as an array of {client_id, client, since}.
 std::string json_weekday(const WeekdaySlots& w) {
@@ -128,15 +128,19 @@ std::string title(const Slots& slots, Lang lang) {
 
 std::string render_slots(const Slots& slots, const RenderOptions& options) {
     switch (options.format) {
-        case Format::json: return render_json(slots, false);
-        case Format::ndjson: return render_json(slots, true);
+        case Format::json:
+            return render_json(slots, false);
+        case Format::ndjson:
+            return render_json(slots, true);
         case Format::csv:
-        case Format::tsv: return render_machine<WeekdaySlots>(columns, slots.weekdays, options.format, options.raw);
-        case Format::table: break;
+        case Format::tsv:
+            return render_machine<WeekdaySlots>(columns, slots.weekdays, options.format, options.raw);
+        case Format::table:
+            break;
     }
     std::string out = title(slots, options.lang);
-    for (const std::string& line : align_columns(people_cells<WeekdaySlots>(columns, slots.weekdays, options.lang),
-                                                 options.width)) {
+    for (const std::string& line :
+         align_columns(people_cells<WeekdaySlots>(columns, slots.weekdays, options.lang), options.width)) {
         out += line + "\n";
     }
     return out;

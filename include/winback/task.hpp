@@ -42,8 +42,9 @@ struct Occupancy {
     std::array<long, 7> held{};
     std::array<std::vector<HeldSlot>, 7> holders{};  // the held places, in clients.toml order
 };
-// With today, a held slot ends with the playbook's stop_after or a stop outcome logged by then;
-// without, only a stop outcome ends it.
+// With today, a held slot starts with the playbook (a lapse after today holds nothing yet) and
+// ends with the playbook's stop_after or a stop outcome logged by then; without, only a stop
+// outcome ends it.
 // `log` is the book's log as of today (LogIndex in course.hpp), built once by the caller.
 Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> today);
 

@@ -27,11 +27,12 @@ std::function<int()> setup_slots(CLI::App& app, Context& context) {
     app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
         ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
-    app.footer("Examples:\n"
-               "  winback slots                              places per open weekday today\n"
-               "  winback slots --date 2026-11-24 --format json\n\n"
-               "Active and returned clients take a place on their weekdays; a lapsed client whose playbook\n"
-               "has hold_slot = true (hospitalized) keeps theirs until the follow-up stops. See docs/report.md.");
+    app.footer(
+        "Examples:\n"
+        "  winback slots                              places per open weekday today\n"
+        "  winback slots --date 2026-11-24 --format json\n\n"
+        "Active and returned clients take a place on their weekdays; a lapsed client whose playbook\n"
+        "has hold_slot = true (hospitalized) keeps theirs until the follow-up stops. See docs/report.md.");
 
     return [args, &context]() {
         const Date today = args->date.empty() ? context.env.today : parse_date_option(args->date, "--date");

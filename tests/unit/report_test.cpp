@@ -415,11 +415,22 @@ TEST_CASE("render_report") {
     }
     SUBCASE("table: percentages and bars scaled to 20 cells") {
         const std::string table = render_report(r, options);
-        // switched: 50.0%, 10 cells; hospitalized completion 66.7%: 13 1/3 cells = 13 full and 3 eighths.
-        CHECK(table.find("50.0%  ██████████\n") != std::string::npos);
-        CHECK(table.find("66.7%  █████████████▍") != std::string::npos);
-        CHECK(table.find("rule of thumb") != std::string::npos);
-        CHECK(table.find("10.0%  ██\n") != std::string::npos);
+        // The first line that starts with `start`.
+        auto line = [&](std::string_view start) {
+            const std::size_t at = table.find("\n" + std::string(start));
+            REQUIRE(at != std::string::npos);
+            return table.substr(at + 1, table.find('\n', at + 1) - at - 1);
+        };
+        // switched: return rate 50.0%, 10 cells of 20.
+        CHECK(line("switched ").find("50.0%") != std::string::npos);
+        CHECK(line("switched ").ends_with("  ██████████"));
+        // The rule of thumb, 10%: 2 cells.
+        CHECK(line("rule of thumb").ends_with("  10.0%  ██"));
+        // hospitalized completion 66.7%: 13 1/3 cells = 13 full ones and 3 eighths (107 of 160).
+        CHECK(line("hospitalized  6").ends_with("  66.7%  █████████████▍"));
+        // conflict: 0% has no bar; rule_change: no rate at all.
+        CHECK(line("conflict      1").ends_with("   0.0%"));
+        CHECK(line("rule_change   0").ends_with(" -"));
     }
 }
 
@@ -445,6 +456,10 @@ TEST_CASE("make_slots") {
         CHECK(s.weekdays[0].capacity == 3);
         CHECK(s.weekdays[0].use() == doctest::Approx(1.0));  // (2 + 1) / 3
         CHECK(s.weekdays[2].use() == doctest::Approx(1.0 / 3.0));  // Wed: A1
+    }
+    SUBCASE("the hold starts with the lapse") {
+        CHECK(make_slots(book, d("2026-03-01")).weekdays[0].held.empty());
+        CHECK(make_slots(book, d("2026-03-02")).weekdays[0].held.size() == 1);
     }
     SUBCASE("the hold ends with the playbook's stop_after: 12 months after 2026-03-02") {
         CHECK(make_slots(book, d("2027-03-02")).weekdays[0].held.size() == 1);
