@@ -30,13 +30,13 @@ struct Addressee {
 };
 Addressee addressee(const Book& book, const Client& client, Recipient to);
 
-// Places taken per weekday (0 = Monday): clients who come (active or returned), and the slots
-// held for lapsed clients whose playbook has hold_slot = true, while their follow-up runs.
 // A place held for a lapsed client: who, and since when (the start of the hold_slot playbook).
 struct HeldSlot {
     std::string client_id;
     Date since;
 };
+// Places taken per weekday (0 = Monday): clients who come (active or returned), and the slots
+// held for lapsed clients whose playbook has hold_slot = true, while their follow-up runs.
 struct Occupancy {
     std::array<long, 7> attending{};
     std::array<long, 7> held{};

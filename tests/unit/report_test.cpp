@@ -1,216 +1,23 @@
-// `winback report` and `winback slots`: every figure of a small book, against answers worked
-// out by hand in the comments.
+// `winback report`: every figure of a small book (report_book.hpp), against answers worked out
+// by hand in the comments.
 
 #include "winback/report.hpp"
-#include "winback/slots.hpp"
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
-#include "test_book.hpp"
+#include "report_book.hpp"
 
 using namespace winback;
+using namespace winback::test::report_book;
 
 namespace {
 
 Date d(const char* text) {
     return *parse_date(text);
-}
-
-// Simple playbooks for the reasons the book uses, so that every occurrence is easy to count.
-constexpr std::string_view playbooks = R"(
-[[playbook]]
-reason = "hospitalized"
-return_rate = 0.5
-stop_after = "12m"
-hold_slot = true
-  [[playbook.step]]
-  id = "ask"
-  at = "0d"
-  to = "family"
-  via = "call"
-  task = "t"
-  [[playbook.step]]
-  id = "family-monthly"
-  every = "1m"
-  to = "family"
-  via = "call"
-  task = "t"
-[[playbook]]
-reason = "switched"
-return_rate = 0.2
-stop_after = "24m"
-  [[playbook.step]]
-  id = "ask-cm"
-  every = "3m"
-  to = "family"
-  via = "call"
-  task = "t"
-[[playbook]]
-reason = "rule_change"
-return_rate = 0.1
-stop_after = "36m"
-  [[playbook.step]]
-  id = "letter"
-  after = "rule_reverted"
-  at = "7d"
-  to = "family"
-  via = "letter"
-  task = "t"
-[[playbook]]
-reason = "conflict"
-return_rate = 0.15
-stop_after = "6m"
-  [[playbook.step]]
-  id = "talk"
-  phase = "at_risk"
-  at = "3d"
-  to = "client"
-  via = "call"
-  task = "t"
-)";
-
-// Open Monday to Saturday, no national holidays, 3 places a day; a rule that is not reverted.
-constexpr std::string_view facility = R"(
-[facility]
-closed_weekdays = ["sun"]
-capacity = 3
-[[rule]]
-id = "smoking"
-title = "No smoking"
-changed = 2025-09-01
-[[rule]]
-id = "pickup"
-title = "Earlier pick-up"
-changed = 2026-01-01
-)";
-
-// A1, A2 come (A2 at risk since 06-01); H1 hospitalized in the period, H2 hospitalized before it
-// and back on 02-10; S1 switched and back on 05-06, S2 switched; R1 left over the smoking rule
-// in the period (closed since), R2 before it; D1 died in the period; C1 closed long ago.
-constexpr std::string_view clients = R"(
-[[client]]
-id = "A1"
-name = "A one"
-status = "active"
-days = ["mon", "wed"]
-monthly_revenue = 40000
-[[client]]
-id = "A2"
-name = "A two"
-status = "active"
-days = ["mon"]
-monthly_revenue = 30000
-at_risk = { reason = "conflict", since = 2026-06-01 }
-[[client]]
-id = "H1"
-name = "H one"
-status = "lapsed"
-lapse_date = 2026-03-02
-reason = "hospitalized"
-days = ["mon", "fri"]
-monthly_revenue = 60000
-[[client]]
-id = "H2"
-name = "H two"
-status = "returned"
-lapse_date = 2025-12-01
-reason = "hospitalized"
-days = ["tue"]
-monthly_revenue = 50000
-[[client]]
-id = "S1"
-name = "S one"
-status = "returned"
-lapse_date = 2026-02-02
-reason = "switched"
-days = ["thu"]
-monthly_revenue = 20000
-[[client]]
-id = "S2"
-name = "S two"
-status = "lapsed"
-lapse_date = 2026-04-15
-reason = "switched"
-days = ["wed"]
-monthly_revenue = 30000
-[[client]]
-id = "R1"
-name = "R one"
-status = "closed"
-lapse_date = 2026-01-20
-reason = "rule_change"
-rule = "smoking"
-days = ["sat"]
-monthly_revenue = 45000
-[[client]]
-id = "R2"
-name = "R two"
-status = "lapsed"
-lapse_date = 2025-10-01
-reason = "rule_change"
-rule = "smoking"
-days = ["tue"]
-monthly_revenue = 35000
-[[client]]
-id = "D1"
-name = "D one"
-status = "lapsed"
-lapse_date = 2026-05-10
-reason = "deceased"
-days = ["fri"]
-monthly_revenue = 25000
-[[client]]
-id = "C1"
-name = "C one"
-status = "closed"
-days = ["mon"]
-monthly_revenue = 10000
-)";
-
-constexpr std::string_view log = R"(
-[[entry]]
-date = 2026-01-02
-client = "H2"
-step = "family-monthly"
-outcome = "reached"
-[[entry]]
-date = 2026-02-10
-client = "H2"
-outcome = "returned"
-[[entry]]
-date = 2026-03-02
-client = "H1"
-step = "ask"
-outcome = "reached"
-[[entry]]
-date = 2026-04-02
-client = "H1"
-step = "family-monthly"
-outcome = "reached"
-[[entry]]
-date = 2026-06-03
-client = "H1"
-step = "family-monthly"
-outcome = "reached"
-[[entry]]
-date = 2026-05-04
-client = "S1"
-step = "ask-cm"
-outcome = "reached"
-[[entry]]
-date = 2026-05-06
-client = "S1"
-outcome = "returned"
-[[entry]]
-date = 2026-07-01
-client = "S2"
-outcome = "returned"
-)";
-
-Book small_book() {
-    return test::load_book({clients, playbooks, facility, log}, test::Accept::warnings);
 }
 
 const ReasonFigures& row(const Report& report, std::string_view reason) {
@@ -369,7 +176,7 @@ TEST_CASE("make_report: median days to return") {
         book_log += "[[entry]]\ndate = " + std::string(returns[i]) + "\nclient = \"S" + std::to_string(i) +
                     "\"\noutcome = \"returned\"\n";
     }
-    const Book book = test::load_book({book_clients, playbooks, facility, book_log});
+    const Book book = test::load_book({book_clients, report_playbooks, report_facility, book_log});
     SUBCASE("odd count") {
         const Report r = make_report(book, d("2026-03-01"), d("2026-04-05"));  // the 04-12 return is later
         CHECK(row(r, "switched").returned == 3);
@@ -442,68 +249,22 @@ TEST_CASE("decimal_text") {
     CHECK(decimal_text(5.5, 1) == "5.5");
 }
 
-TEST_CASE("make_slots") {
-    const Book book = small_book();
-    SUBCASE("who holds a place and since when") {
-        const Slots s = make_slots(book, d("2026-06-30"));
-        REQUIRE(s.weekdays.size() == 6);
-        CHECK(s.weekdays[0].weekday == 0);
-        CHECK(s.weekdays[5].weekday == 5);  // Sunday is closed: left out
-        REQUIRE(s.weekdays[0].held.size() == 1);
-        CHECK(s.weekdays[0].held[0].client_id == "H1");
-        CHECK(s.weekdays[0].held[0].since == d("2026-03-02"));
-        CHECK(s.weekdays[0].held_names[0] == "H one");
-        CHECK(s.weekdays[0].capacity == 3);
-        CHECK(s.weekdays[0].use() == doctest::Approx(1.0));  // (2 + 1) / 3
-        CHECK(s.weekdays[2].use() == doctest::Approx(1.0 / 3.0));  // Wed: A1
-    }
-    SUBCASE("the hold starts with the lapse") {
-        CHECK(make_slots(book, d("2026-03-01")).weekdays[0].held.empty());
-        CHECK(make_slots(book, d("2026-03-02")).weekdays[0].held.size() == 1);
-    }
-    SUBCASE("the hold ends with the playbook's stop_after: 12 months after 2026-03-02") {
-        CHECK(make_slots(book, d("2027-03-02")).weekdays[0].held.size() == 1);
-        CHECK(make_slots(book, d("2027-03-03")).weekdays[0].held.empty());
-    }
-    SUBCASE("the hold ends with a stop outcome logged by then") {
-        std::string with_return(log);
-        with_return += "[[entry]]\ndate = 2026-07-06\nclient = \"H1\"\noutcome = \"returned\"\n";
-        const Book b = test::load_book({clients, playbooks, facility, with_return}, test::Accept::warnings);
-        CHECK(make_slots(b, d("2026-07-05")).weekdays[0].held.size() == 1);
-        CHECK(make_slots(b, d("2026-07-06")).weekdays[0].held.empty());
-    }
-    SUBCASE("without a capacity: no free places to count") {
-        const std::string no_capacity = "[facility]\nclosed_weekdays = [\"sat\", \"sun\"]\n"
-                                        "[[rule]]\nid = \"smoking\"\n";
-        const Book b = test::load_book({clients, playbooks, no_capacity, log}, test::Accept::warnings);
-        const Slots s = make_slots(b, d("2026-06-30"));
-        CHECK(s.weekdays.size() == 5);
-        CHECK_FALSE(s.weekdays[0].capacity);
-        CHECK_FALSE(s.weekdays[0].free());
-        CHECK_FALSE(s.weekdays[0].use());
-    }
-}
-
-TEST_CASE("render_slots") {
-    const Slots s = make_slots(small_book(), d("2026-06-30"));
-    RenderOptions options;
-    SUBCASE("json: held_by as objects") {
-        options.format = Format::json;
-        const std::string json = render_slots(s, options);
-        CHECK(json.starts_with("[\n  {\"weekday\":\"mon\",\"capacity\":3,\"active\":2,\"held\":1,\"free\":0,"
-                               "\"held_by\":[{\"client_id\":\"H1\",\"client\":\"H one\",\"since\":\"2026-03-02\"}]},\n"));
-        CHECK(json.find("{\"weekday\":\"sat\",\"capacity\":3,\"active\":0,\"held\":0,\"free\":3,\"held_by\":[]}") !=
-              std::string::npos);
-    }
-    SUBCASE("csv") {
-        options.format = Format::csv;
-        const std::string csv = render_slots(s, options);
-        CHECK(csv.starts_with("weekday,capacity,active,held,free,held_by\r\nmon,3,2,1,0,H1 (2026-03-02)\r\n"));
-    }
-    SUBCASE("table in Japanese") {
-        options.lang = Lang::ja;
-        const std::string table = render_slots(s, options);
-        CHECK(table.starts_with("2026-06-30時点の曜日別の利用枠（定員 3人）\n曜日"));
-        CHECK(table.find("H1 H one（2026-03-02から）") != std::string::npos);
-    }
+TEST_CASE("the end-to-end copy of the small book is the same book") {
+    // tests/cli/report_book_json/book must hold these texts (after its two comment lines), so
+    // that the golden files show the figures worked out above.
+    const std::string dir = WINBACK_SOURCE_DIR "/tests/cli/report_book_json/book/";
+    auto read = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        REQUIRE(in);
+        std::ostringstream text;
+        text << in.rdbuf();
+        return text.str();
+    };
+    auto text = [](std::string_view raw) { return std::string(raw.substr(1)); };  // after R"(
+    std::string clients_file = read(dir + "clients.toml");
+    clients_file.erase(0, clients_file.find("[[client]]"));
+    CHECK(clients_file == text(report_clients));
+    CHECK(read(dir + "playbooks.toml") == text(report_playbooks));
+    CHECK(read(dir + "facility.toml") == text(report_facility));
+    CHECK(read(dir + "log.toml") == text(report_log));
 }
