@@ -7,6 +7,7 @@
 
 #include "winback/calendar.hpp"
 #include "winback/course.hpp"
+#include "winback/load_limits.hpp"
 #include "winback/task.hpp"
 
 namespace winback {
@@ -68,6 +69,7 @@ struct StepRun {
             {book, client, step, course.start, std::max(due_date, options.today), options.lang, &taken});
         a.owner = client.owner;
         a.value = value;
+        a.person = person_of(client, step.to);
         if (course.playbook->reason == "conflict") a.suggestion = free_days_text(book, client, taken, options.lang);
         return a;
     }
@@ -97,9 +99,40 @@ bool action_before(const Action& a, const Action& b) {
     return a.nominal < b.nominal;
 }
 
+namespace {
+
+bool keep(const Action& a, const PlanFilter& filter) {
+    return matches(filter.clients, a.client_id) && matches(filter.owners, a.owner) && matches(filter.reasons, a.reason)
+           && matches(filter.to, a.to) && matches(filter.via, a.via);
+}
+
+}  // namespace
+
+void sort_actions(std::vector<Action>& actions, PlanSort sort) {
+    switch (sort) {
+        case PlanSort::due: std::sort(actions.begin(), actions.end(), action_before); return;
+        case PlanSort::value:
+            std::sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
+                return a.value != b.value ? a.value > b.value : action_before(a, b);
+            });
+            return;
+        case PlanSort::client:
+            std::sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
+                if (sort_name(a) != sort_name(b)) return sort_name(a) < sort_name(b);
+                if (a.client_id != b.client_id) return a.client_id < b.client_id;
+                return action_before(a, b);
+            });
+            return;
+    }
+}
+
 Plan make_plan(const Book& book, const PlanOptions& options) {
-    Plan plan{options.today, options.until, {}};
-    const PlanFilter& filter = options.filter;
+    Plan plan{options.today, options.until, {}, options.sort};
+    // The load limits weigh the whole plan, so that a filtered plan shows the same days as the
+    // full one: then the filters apply afterwards. Overdue actions never move.
+    const bool limits = (book.facility.max_actions_per_day || book.facility.min_gap) && !options.overdue_only;
+    const PlanFilter none;
+    const PlanFilter& filter = limits ? none : options.filter;
     const LogIndex log(book.log, options.today);
     // Places per weekday matter only with a capacity; counting them is a pass over every client.
     const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};
@@ -142,7 +175,11 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
             }
         }
     }
-    std::sort(plan.actions.begin(), plan.actions.end(), action_before);
+    if (limits) {
+        apply_load_limits(plan.actions, {book, log, options.today, options.until, options.lang});
+        std::erase_if(plan.actions, [&](const Action& a) { return !keep(a, options.filter); });
+    }
+    sort_actions(plan.actions, options.sort);
     return plan;
 }
 

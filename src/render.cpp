@@ -19,7 +19,12 @@ std::string text(std::string_view s) {
 
 constexpr std::array<Column<Action>, 15> columns = {{
     {"action_id", "ACTION", "ID", ValueKind::text, [](const Action& a, Audience, Lang) { return a.action_id; }, false},
-    {"due", "DUE", "期日", ValueKind::text, [](const Action& a, Audience, Lang) { return format_date(a.due); }},
+    {"due", "DUE", "期日", ValueKind::text,
+     [](const Action& a, Audience who, Lang lang) {
+         // A load limit moved it: marked for people; machines read it in suggestion.
+         if (who == Audience::machines || !a.deferred_from) return format_date(a.due);
+         return fmt::format("{} {}", format_date(a.due), lang == Lang::ja ? "延期" : "deferred");
+     }},
     {"overdue_days", "LATE", "遅れ", ValueKind::number,
      [](const Action& a, Audience who, Lang lang) {
          if (who == Audience::machines) return fmt::format("{}", a.overdue_days);
@@ -84,7 +89,12 @@ std::string render_table(const Plan& plan, const RenderOptions& options) {
     std::string out = lines[0] + "\n";
     for (std::size_t r = 0; r < plan.actions.size(); ++r) {
         const Action& a = plan.actions[r];
-        if (r > 0 && plan.actions[r - 1].due != a.due) out += "\n";
+        // Grouped by day in the order of due dates, by client in the order of clients.
+        const Action* prev = r > 0 ? &plan.actions[r - 1] : nullptr;
+        if (prev && ((plan.sort == PlanSort::due && prev->due != a.due) ||
+                     (plan.sort == PlanSort::client && prev->client_id != a.client_id))) {
+            out += "\n";
+        }
         out += table_line(lines[r + 1], a.overdue_days > 0 && options.color);
     }
     return out;

@@ -123,8 +123,13 @@ std::vector<unsigned> free_days(const Book& book, const Client& client, const Oc
 
 std::string free_days_text(const Book& book, const Client& client, const Occupancy& taken, Lang lang) {
     const auto days = free_days(book, client, taken);
-    if (days.empty()) return lang == Lang::ja ? "避けたい方のいない曜日はありません" : "no weekday without the people they avoid";
-    return weekday_list(days, lang);
+    if (!days.empty()) return weekday_list(days, lang);
+    // Said plainly, never an empty cell: with a capacity, full days are a reason too.
+    const bool ja = lang == Lang::ja;
+    if (book.facility.capacity) {
+        return ja ? "空きがあり避けたい方のいない曜日はありません" : "no weekday with a free place and without the people they avoid";
+    }
+    return ja ? "避けたい方のいない曜日はありません" : "no weekday without the people they avoid";
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #pragma once
 // The plan for a window of days: every occurrence due in it, ordered as PRODUCT.md says.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,12 +20,17 @@ struct PlanFilter {
     std::vector<Channel> via;
 };
 
+// --sort: the order of PRODUCT.md (due), the most valuable first across the window (value),
+// or one client after the other (client: kana or name, then due).
+enum class PlanSort { due, value, client };
+
 struct PlanOptions {
     Date today;
     Date until;  // last day of the window, inclusive (today for a one-day plan)
     Lang lang = Lang::en;
     PlanFilter filter;
     bool overdue_only = false;
+    PlanSort sort = PlanSort::due;
 };
 
 // One thing to do. Plain values, so that a plan outlives the book it came from.
@@ -47,17 +53,22 @@ struct Action {
     std::string owner;
     long long value = 0;  // yen: monthly revenue x return rate
     std::string suggestion;
+    std::optional<Date> deferred_from;  // moved by a load limit from this due date
+    std::string person;  // whom it reaches, for min_gap (load_limits.hpp); empty for staff steps
 };
 
 struct Plan {
     Date today;
     Date until;
     std::vector<Action> actions;
+    PlanSort sort = PlanSort::due;
 };
 
 Plan make_plan(const Book& book, const PlanOptions& options);
 
 // The order of PRODUCT.md: due date, value (highest first), kana or name, step order.
 bool action_before(const Action& a, const Action& b);
+// The order of --sort.
+void sort_actions(std::vector<Action>& actions, PlanSort sort);
 
 }  // namespace winback

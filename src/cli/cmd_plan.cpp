@@ -27,6 +27,7 @@ struct PlanArgs {
     std::string format = "table";
     bool raw = false;
     bool overdue_only = false;
+    std::string sort = "due";
 };
 
 template <class E>
@@ -63,6 +64,7 @@ PlanOptions argument_options(const PlanArgs& args, const Context& context) {
     }
     options.lang = context.lang();
     options.overdue_only = args.overdue_only;
+    options.sort = args.sort == "value" ? PlanSort::value : args.sort == "client" ? PlanSort::client : PlanSort::due;
     options.filter.owners = args.owners;
     options.filter.to = parse_words<Recipient>(args.to, "--to");
     options.filter.via = parse_words<Channel>(args.via, "--via");
@@ -93,12 +95,15 @@ std::function<int()> setup_plan(CLI::App& app, Context& context) {
     app.add_option("--via", args->via, "Only steps done by: call, letter, visit, email, meeting, task");
     app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
         ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    app.add_option("--sort", args->sort, "Order: due (date, then value), value (highest first), client")
+        ->check(CLI::IsMember({"due", "value", "client"}));
     app.add_flag("--overdue-only", args->overdue_only, "Only the actions that are overdue");
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
     app.footer("Examples:\n"
                "  winback plan                               today's actions as a table\n"
                "  winback plan --days 7 --format csv > week.csv\n"
-               "  winback plan --date 2026-11-24 --reason hospitalized --owner 田中\n\n"
+               "  winback plan --date 2026-11-24 --reason hospitalized --owner 田中\n"
+               "  winback plan --days 7 --sort value         the week's most valuable actions first\n\n"
                "With nothing due, the table prints nothing, so a cron job sends no mail.");
 
     return [args, &context]() {

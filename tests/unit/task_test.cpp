@@ -5,11 +5,13 @@
 
 #include "test_book.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "winback/course.hpp"
 #include "winback/load.hpp"
 
 using winback::Book;
@@ -309,4 +311,83 @@ capacity = 2
 )");
     // Monday: avoided. Tuesday: two of two places taken. Wednesday: one client and one held slot.
     CHECK(winback::free_days_text(book, client(book, "C-CONFLICT"), Lang::en) == "Thursday and Friday");
+}
+
+TEST_CASE("free_days: held slots until the follow-up stops, and no day possible") {
+    // Capacity 1, open Monday to Friday. Monday: the avoided client (and full); Tuesday: full;
+    // Wednesday: held for C-H1 (hospitalized 2026-01-05, stop_after 12m: until 2027-01-05);
+    // Thursday: C-H2 declined on 2026-11-10, so the slot is no longer held; Friday: held (C-H3).
+    constexpr std::string_view clients = R"(
+[[client]]
+id = "C-CONFLICT"
+name = "Avoider"
+status = "lapsed"
+lapse_date = 2026-11-02
+reason = "conflict"
+avoid = ["C-MON"]
+
+[[client]]
+id = "C-MON"
+name = "Monday"
+status = "active"
+days = ["mon"]
+
+[[client]]
+id = "C-TUE"
+name = "Tuesday"
+status = "returned"
+days = ["tue"]
+
+[[client]]
+id = "C-H1"
+name = "Wednesday held"
+status = "lapsed"
+lapse_date = 2026-01-05
+reason = "hospitalized"
+days = ["wed"]
+
+[[client]]
+id = "C-H2"
+name = "Thursday, declined"
+status = "lapsed"
+lapse_date = 2026-10-01
+reason = "hospitalized"
+days = ["thu"]
+
+[[client]]
+id = "C-H3"
+name = "Friday held"
+status = "lapsed"
+lapse_date = 2026-10-01
+reason = "hospitalized"
+days = ["fri"]
+)";
+    constexpr std::string_view facility = "[facility]\nclosed_weekdays = [\"sat\", \"sun\"]\ncapacity = 1\n";
+    constexpr std::string_view log = R"(
+[[entry]]
+date = 2026-11-10
+client = "C-H2"
+outcome = "declined"
+)";
+    const Book book = winback::test::load_book({clients, {}, facility, log});
+    auto text_on = [&](const Book& b, const char* today, Lang lang) {
+        const auto d = winback::parse_date(today);
+        REQUIRE(d);
+        const auto taken = winback::occupancy(b, winback::LogIndex(b.log, *d), *d);
+        return winback::free_days_text(b, client(b, "C-CONFLICT"), taken, lang);
+    };
+    SUBCASE("as of 2026-11-24: only Thursday") {
+        CHECK(text_on(book, "2026-11-24", Lang::en) == "Thursday");
+        const auto taken = winback::occupancy(book, winback::LogIndex(book.log, *winback::parse_date("2026-11-24")),
+                                              *winback::parse_date("2026-11-24"));
+        CHECK(taken.attending == std::array<long, 7>{1, 1, 0, 0, 0, 0, 0});
+        CHECK(taken.held == std::array<long, 7>{0, 0, 1, 0, 1, 0, 0});
+    }
+    SUBCASE("once C-H1's follow-up has stopped (after 2027-01-05), Wednesday is free again") {
+        CHECK(text_on(book, "2027-02-01", Lang::en) == "Wednesday and Thursday");
+    }
+    SUBCASE("before the refusal was logged, Thursday was held too: no day, said plainly") {
+        CHECK(text_on(book, "2026-11-09", Lang::en) == "no weekday with a free place and without the people they avoid");
+        CHECK(text_on(book, "2026-11-09", Lang::ja) == "空きがあり避けたい方のいない曜日はありません");
+    }
 }
