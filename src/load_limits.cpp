@@ -1,6 +1,7 @@
 #include "winback/load_limits.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <queue>
 #include <unordered_map>
