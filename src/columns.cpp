@@ -26,8 +26,6 @@ std::string delimited_text(std::span<const Field> fields, const std::vector<Cell
     return out;
 }
 
-namespace {
-
 std::string json_object(std::span<const Field> fields, const Cells& row) {
     std::string out = "{";
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -49,8 +47,6 @@ std::string json_object(std::span<const Field> fields, const Cells& row) {
     }
     return out + "}";
 }
-
-}  // namespace
 
 std::string json_text(std::span<const Field> fields, const std::vector<Cells>& rows, bool ndjson) {
     std::string out = ndjson ? "" : "[";

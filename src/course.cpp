@@ -115,4 +115,24 @@ bool occurrence_done(const Step& step, const StepSpan& span, std::span<const Ent
     return is_done(step, entries, span.anchor, due, next_due, lead_days(step, span, occurrence));
 }
 
+std::vector<DueOccurrence> due_occurrences(const Book& book, const Client& client, const Course& course,
+                                           std::span<const Entry* const> entries, std::optional<Date> from, Date end) {
+    std::vector<DueOccurrence> out;
+    for (const Step& step : course.playbook->steps) {
+        if (step.phase != course.phase) continue;
+        const auto anchor = anchor_of(book, client, course, step, entries);
+        if (!anchor) continue;
+        const StepSpan span{*anchor, course.stop};
+        const Calendars calendars = calendars_for(book.facility, step.to);
+        // A nominal date up to max_shift_days outside [from, end) may be shifted into it.
+        const Date lo = from ? std::max(*anchor, add_days(*from, -max_shift_days)) : *anchor;
+        for (const Occurrence& o : occurrences(step, span, lo, add_days(end, max_shift_days))) {
+            const Date due = due_date(o, book.facility.shift, calendars);
+            if ((from && due < *from) || due >= end) continue;
+            out.push_back({&step, o, due, occurrence_done(step, span, entries, book.facility.shift, calendars, o, due)});
+        }
+    }
+    return out;
+}
+
 }  // namespace winback

@@ -85,8 +85,11 @@ Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> t
         const auto course = c.status == Status::lapsed ? course_of(book, c, log.of(c.id)) : std::nullopt;
         if (!course || !course->playbook->hold_slot) continue;
         if (course->ended && (!today || *course->ended <= *today)) continue;
-        if (today && course->stop && *course->stop < *today) continue;
-        for (unsigned day : c.days) ++out.held[day];
+        if (today && (course->start > *today || (course->stop && *course->stop < *today))) continue;
+        for (unsigned day : c.days) {
+            ++out.held[day];
+            out.holders[day].push_back({c.id, course->start});
+        }
     }
     return out;
 }

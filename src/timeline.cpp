@@ -47,19 +47,10 @@ EventKind kind_of(const Entry& e) {
 void add_missed(const Book& book, const Client& client, const Course& course, std::span<const Entry* const> entries,
                 Date today, std::vector<Event>& events) {
     const Date end = course.ended ? std::min(today, *course.ended) : today;  // due before this
-    for (const Step& step : course.playbook->steps) {
-        if (step.phase != course.phase) continue;
-        const auto anchor = anchor_of(book, client, course, step, entries);
-        if (!anchor) continue;
-        const StepSpan span{*anchor, course.stop};
-        const Calendars calendars = calendars_for(book.facility, step.to);
-        for (const Occurrence& o : occurrences(step, span, *anchor, add_days(end, max_shift_days))) {
-            const Date due = due_date(o, book.facility.shift, calendars);
-            if (due >= end) continue;
-            if (occurrence_done(step, span, entries, book.facility.shift, calendars, o, due)) continue;
-            const bool expired = step.expire && add(due, *step.expire) < today;
-            events.push_back({due, expired ? EventKind::expired : EventKind::missed, step.id, {}, {}, {}, {}});
-        }
+    for (const DueOccurrence& o : due_occurrences(book, client, course, entries, std::nullopt, end)) {
+        if (o.done) continue;
+        const bool expired = o.step->expire && add(o.due, *o.step->expire) < today;
+        events.push_back({o.due, expired ? EventKind::expired : EventKind::missed, o.step->id, {}, {}, {}, {}});
     }
 }
 

@@ -28,6 +28,8 @@ using Cells = std::vector<std::string>;
 
 // csv (quoted and neutralised by csv_cell, lines end in CRLF) or tsv: the keys, then the rows.
 std::string delimited_text(std::span<const Field> fields, const std::vector<Cells>& rows, char delimiter, bool raw);
+// One row as one json object on one line, the fields in order.
+std::string json_object(std::span<const Field> fields, const Cells& row);
 // One object per row: a json array, or one object a line (ndjson).
 std::string json_text(std::span<const Field> fields, const std::vector<Cells>& rows, bool ndjson);
 // csv, tsv, json or ndjson of the rows; a table is the caller's.

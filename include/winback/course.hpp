@@ -67,4 +67,18 @@ Date due_date(const Occurrence& occurrence, Shift shift, const Calendars& calend
 bool occurrence_done(const Step& step, const StepSpan& span, std::span<const Entry* const> entries, Shift shift,
                      const Calendars& calendars, const Occurrence& occurrence, Date due);
 
+// An occurrence of one of a course's steps, its due date, and whether the log shows it done.
+struct DueOccurrence {
+    const Step* step = nullptr;
+    Occurrence occurrence;
+    Date due;
+    bool done = false;
+};
+
+// The occurrences of the course's steps (those of its phase whose anchor has happened) due from
+// `from` (none: since the anchor) and before `end`, step by step in date order. `show` lists the
+// ones not done as missed; `report` counts them.
+std::vector<DueOccurrence> due_occurrences(const Book& book, const Client& client, const Course& course,
+                                           std::span<const Entry* const> entries, std::optional<Date> from, Date end);
+
 }  // namespace winback

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "winback/date.hpp"
 #include "winback/i18n.hpp"
@@ -29,14 +30,21 @@ struct Addressee {
 };
 Addressee addressee(const Book& book, const Client& client, Recipient to);
 
+// A place held for a lapsed client: who, and since when (the start of the hold_slot playbook).
+struct HeldSlot {
+    std::string client_id;
+    Date since;
+};
 // Places taken per weekday (0 = Monday): clients who come (active or returned), and the slots
 // held for lapsed clients whose playbook has hold_slot = true, while their follow-up runs.
 struct Occupancy {
     std::array<long, 7> attending{};
     std::array<long, 7> held{};
+    std::array<std::vector<HeldSlot>, 7> holders{};  // the held places, in clients.toml order
 };
-// With today, a held slot ends with the playbook's stop_after or a stop outcome logged by then;
-// without, only a stop outcome ends it.
+// With today, a held slot starts with the playbook (a lapse after today holds nothing yet) and
+// ends with the playbook's stop_after or a stop outcome logged by then; without, only a stop
+// outcome ends it.
 // `log` is the book's log as of today (LogIndex in course.hpp), built once by the caller.
 Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> today);
 

@@ -32,6 +32,8 @@ const std::vector<Command>& commands() {
         {"show", "One client's story: lapse, every logged contact, missed occurrences, the next actions", setup_show},
         {"clients", "The clients with status, reason, months since the lapse, last contact and next action", setup_clients},
         {"init", "Create a new book: commented facility.toml, clients.toml and playbooks.toml", setup_init},
+        {"slots", "Per open weekday: capacity, clients who come, slots held for lapsed clients, free places", setup_slots},
+        {"report", "KPIs over a period: lapses, returns and follow-up by reason, churn, revenue, slots, rules", setup_report},
     };
     return table;
 }

@@ -89,6 +89,8 @@ std::function<int()> setup_show(CLI::App& app, Context& context);
 std::function<int()> setup_clients(CLI::App& app, Context& context);
 std::function<int()> setup_log(CLI::App& app, Context& context);
 std::function<int()> setup_init(CLI::App& app, Context& context);
+std::function<int()> setup_slots(CLI::App& app, Context& context);
+std::function<int()> setup_report(CLI::App& app, Context& context);
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env);
 
