@@ -141,6 +141,10 @@ constexpr auto table = std::to_array<MessageTemplate>({
      R"(利用者の一覧: 状態、理由、休止からの月数、最終連絡、次の予定)"},
     {R"(Create a new book: commented facility.toml, clients.toml and playbooks.toml)",
      R"(新しいブックを作る: 説明付きの facility.toml、clients.toml、playbooks.toml)"},
+    {R"(Per open weekday: capacity, clients who come, slots held for lapsed clients, free places)",
+     R"(営業曜日ごとの定員、利用中の方、休止中の方のために確保した枠、空き)"},
+    {R"(KPIs over a period: lapses, returns and follow-up by reason, churn, revenue, slots, rules)",
+     R"(期間の指標: 理由別の休止・復帰・フォロー実施、離脱率、売上、利用枠、規則)"},
     // Fragments: hints, contexts and type names inside the messages above.
     {R"(; did you mean "{}"?)", R"(（"{}" の誤りではありませんか？）)"},
     {R"(; expected one of: {})", R"(（{} のどれかにしてください）)"},

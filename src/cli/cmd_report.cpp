@@ -7,6 +7,7 @@
 
 #include "cli/book_io.hpp"
 #include "cli/cli.hpp"
+#include "cli/encoding.hpp"
 #include "cli/filters.hpp"
 #include "winback/report.hpp"
 
@@ -19,6 +20,7 @@ struct ReportArgs {
     std::string to;
     std::string date;
     std::string format = "table";
+    EncodingArgs encoding;
     bool raw = false;
 };
 
@@ -51,9 +53,9 @@ std::function<int()> setup_report(CLI::App& app, Context& context) {
                    "First day of the period, YYYY-MM-DD (default: 12 months before --to, plus a day)");
     app.add_option("--to", args->to, "Last day of the period, YYYY-MM-DD (default: today)");
     app.add_option("--date", args->date, "Today, YYYY-MM-DD (default: the machine's date); the period ends by then");
-    app.add_option("--format", args->format, "Output: table, csv, tsv, json")
-        ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
+    add_format_option(app, context, args->format, {"table", "csv", "tsv", "json"});
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
+    add_encoding_options(app, args->encoding);
     app.footer(
         "Examples:\n"
         "  winback report                             the last 12 months up to today\n"
@@ -62,17 +64,18 @@ std::function<int()> setup_report(CLI::App& app, Context& context) {
 
     return [args, &context]() {
         const Period period = period_of(*args, context);
+        const Format format = *parse_format(args->format);
+        check_encoding_options(args->encoding, format);
         auto book = open_book(context);
         if (!book) return exit_invalid;
         check_holiday_year(book->facility, period.from);
         check_holiday_year(book->facility, period.to);
         RenderOptions render;
-        render.format = *parse_format(args->format);
+        render.format = format;
         render.lang = context.lang();
         render.raw = args->raw;
         render.width = context.env.stdout_is_terminal ? context.env.terminal_width : 0;
-        context.out << render_report(make_report(*book, period.from, period.to), render);
-        return exit_ok;
+        return write_encoded(context, render_report(make_report(*book, period.from, period.to), render), format, args->encoding);
     };
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/book_io.hpp"
 #include "cli/cli.hpp"
+#include "cli/encoding.hpp"
 #include "cli/filters.hpp"
 #include "winback/slots.hpp"
 
@@ -16,6 +17,7 @@ namespace {
 struct SlotsArgs {
     std::string date;
     std::string format = "table";
+    EncodingArgs encoding;
     bool raw = false;
 };
 
@@ -24,9 +26,9 @@ struct SlotsArgs {
 std::function<int()> setup_slots(CLI::App& app, Context& context) {
     auto args = std::make_shared<SlotsArgs>();
     app.add_option("--date", args->date, "As of this day, YYYY-MM-DD (default: today)");
-    app.add_option("--format", args->format, "Output: table, csv, tsv, json, ndjson")
-        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+    add_format_option(app, context, args->format, {"table", "csv", "tsv", "json", "ndjson"});
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
+    add_encoding_options(app, args->encoding);
     app.footer(
         "Examples:\n"
         "  winback slots                              places per open weekday today\n"
@@ -36,16 +38,17 @@ std::function<int()> setup_slots(CLI::App& app, Context& context) {
 
     return [args, &context]() {
         const Date today = args->date.empty() ? context.env.today : parse_date_option(args->date, "--date");
+        const Format format = *parse_format(args->format);
+        check_encoding_options(args->encoding, format);
         auto book = open_book(context);
         if (!book) return exit_invalid;
         check_holiday_year(book->facility, today);
         RenderOptions render;
-        render.format = *parse_format(args->format);
+        render.format = format;
         render.lang = context.lang();
         render.raw = args->raw;
         render.width = context.env.stdout_is_terminal ? context.env.terminal_width : 0;
-        context.out << render_slots(make_slots(*book, today), render);
-        return exit_ok;
+        return write_encoded(context, render_slots(make_slots(*book, today), render), format, args->encoding);
     };
 }
 
