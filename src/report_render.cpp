@@ -272,6 +272,8 @@ std::string render_report(const Report& report, const RenderOptions& options) {
         case Format::tsv:
             return render_delimited(report, options.format, options.raw);
         case Format::table:
+        case Format::ics:   // not offered by `report`
+        case Format::html:
             break;
     }
     return render_table(report, options);

@@ -136,6 +136,8 @@ std::string render_slots(const Slots& slots, const RenderOptions& options) {
         case Format::tsv:
             return render_machine<WeekdaySlots>(columns, slots.weekdays, options.format, options.raw);
         case Format::table:
+        case Format::ics:  // not offered by `slots`
+        case Format::html:
             break;
     }
     std::string out = title(slots, options.lang);

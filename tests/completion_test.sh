@@ -35,7 +35,7 @@ complete_case "winback --lang ja ch" "check"
 complete_case "winback --l" "--lang"
 complete_case "winback --lang " "en ja"
 complete_case "winback plan --ov" "--overdue-only"
-complete_case "winback plan --format " "csv json ndjson table tsv"
+complete_case "winback plan --format " "csv html ics json ndjson table tsv"
 complete_case "winback show --format " "json table"
 complete_case "winback --dir examples/dayservice show C-000" \
     "C-0001 C-0002 C-0003 C-0004 C-0005 C-0006 C-0007 C-0008 C-0009"

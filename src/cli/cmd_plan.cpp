@@ -102,8 +102,8 @@ std::function<int()> setup_plan(CLI::App& app, Context& context) {
     app.add_flag("--raw", args->raw, "csv/tsv: do not neutralise cells that start like a formula");
     add_encoding_options(app, args->encoding);
     app.footer("Examples:\n"
-               "  winback plan                               today's actions as a table\n"
-               "  winback plan --days 7 --format csv > week.csv\n"
+               "  winback plan                                                    today's actions as a table\n"
+               "  winback plan --days 7 --format csv > week.csv                   a week for a spreadsheet\n"
                "  winback plan --days 7 --sort value                              the most valuable first\n"
                "  winback plan --days 7 --format csv --bom > week.csv             Excel, UTF-8\n"
                "  winback plan --days 7 --format csv --encoding cp932 > week.csv  older Excel (Shift_JIS)\n"
