@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "fields.hpp"
+#include "winback/fast_load.hpp"
 #include "winback/load.hpp"
 
 namespace winback {
@@ -18,6 +19,11 @@ constexpr std::string_view entry_keys[] = {"date", "client", "step", "outcome", 
 }  // namespace
 
 LogFile load_log(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
+    if (auto fast = fast_load_log(text)) return std::move(*fast);
+    return load_log_toml(text, path, diagnostics);
+}
+
+LogFile load_log_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
     LogFile out;
     auto root = detail::parse_toml(text, path, diagnostics, top_keys);
     if (!root) return out;
