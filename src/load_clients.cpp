@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "fields.hpp"
+#include "winback/fast_load.hpp"
 #include "winback/load.hpp"
 
 namespace winback {
@@ -157,6 +158,11 @@ Client load_client(const toml::table& table, std::size_t index, std::string_view
 }  // namespace
 
 ClientsFile load_clients(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
+    if (auto fast = fast_load_clients(text)) return std::move(*fast);
+    return load_clients_toml(text, path, diagnostics);
+}
+
+ClientsFile load_clients_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
     ClientsFile out;
     auto root = detail::parse_toml(text, path, diagnostics, top_keys);
     if (!root) return out;

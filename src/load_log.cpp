@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "fields.hpp"
+#include "winback/fast_load.hpp"
 #include "winback/load.hpp"
 #include "winback/log_entry.hpp"
 
@@ -19,6 +20,11 @@ constexpr std::string_view entry_keys[] = {"date", "client", "step", "outcome", 
 }  // namespace
 
 LogFile load_log(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
+    if (auto fast = fast_load_log(text)) return std::move(*fast);
+    return load_log_toml(text, path, diagnostics);
+}
+
+LogFile load_log_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
     LogFile out;
     check_log_tail(text, path, diagnostics);  // on the text: any other way of loading the log must call it too
     auto root = detail::parse_toml(text, path, diagnostics, top_keys);

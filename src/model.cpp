@@ -13,12 +13,6 @@ constexpr std::string_view channel_words[] = {"call", "letter", "visit", "email"
 constexpr std::string_view phase_words[] = {"lapsed", "at_risk"};
 constexpr std::string_view shift_words[] = {"next", "previous", "none"};
 
-template <class T>
-const T* find_by(const std::vector<T>& items, std::string_view key, std::string T::*field) {
-    auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.*field == key; });
-    return it == items.end() ? nullptr : &*it;
-}
-
 }  // namespace
 
 template <>
@@ -39,19 +33,19 @@ bool is_stop_outcome(std::string_view outcome) {
 }
 
 const Client* Book::find_client(std::string_view id) const {
-    return find_by(clients, id, &Client::id);
+    return client_index.find(clients, id);
 }
 
 const CareManager* Book::find_care_manager(std::string_view id) const {
-    return find_by(care_managers, id, &CareManager::id);
+    return care_manager_index.find(care_managers, id);
 }
 
 const Playbook* Book::find_playbook(std::string_view reason) const {
-    return find_by(playbooks, reason, &Playbook::reason);
+    return playbook_index.find(playbooks, reason);
 }
 
 const Rule* Book::find_rule(std::string_view id) const {
-    return find_by(facility.rules, id, &Rule::id);
+    return rule_index.find(facility.rules, id);
 }
 
 }  // namespace winback

@@ -2,6 +2,9 @@
 // Plain value types of a book: what the files say, after loading and validation.
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -168,6 +171,50 @@ struct BookPaths {
     std::string log;
 };
 
+// Positions of the items of a vector by their id, for the find_* of a Book: built on first use
+// and again whenever the vector has moved or changed size, so a lookup is O(1) on any book.
+// Short vectors are scanned. With a repeated id the first item wins, as with a scan.
+template <class T, std::string T::*Field>
+class IdIndex {
+public:
+    const T* find(const std::vector<T>& items, std::string_view key) const {
+        if (items.size() <= 16) {
+            for (const T& item : items) {
+                if (item.*Field == key) return &item;
+            }
+            return nullptr;
+        }
+        if (items.data() != m_data || items.size() != m_size) build(items);
+        for (std::size_t h = slot_of(key);; h = (h + 1) & m_mask) {
+            if (m_slots[h] == empty) return nullptr;
+            if (items[m_slots[h]].*Field == key) return &items[m_slots[h]];
+        }
+    }
+
+private:
+    static constexpr std::uint32_t empty = UINT32_MAX;
+
+    std::size_t slot_of(std::string_view key) const { return std::hash<std::string_view>{}(key) & m_mask; }
+
+    void build(const std::vector<T>& items) const {
+        m_mask = std::bit_ceil(items.size() * 2) - 1;
+        m_slots.assign(m_mask + 1, empty);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string_view key = items[i].*Field;
+            std::size_t h = slot_of(key);
+            while (m_slots[h] != empty && items[m_slots[h]].*Field != key) h = (h + 1) & m_mask;
+            if (m_slots[h] == empty) m_slots[h] = static_cast<std::uint32_t>(i);
+        }
+        m_data = items.data();
+        m_size = items.size();
+    }
+
+    mutable std::vector<std::uint32_t> m_slots;
+    mutable std::size_t m_mask = 0;
+    mutable const T* m_data = nullptr;
+    mutable std::size_t m_size = 0;
+};
+
 struct Book {
     BookPaths paths;
     std::vector<CareManager> care_managers;
@@ -180,6 +227,12 @@ struct Book {
     const CareManager* find_care_manager(std::string_view id) const;
     const Playbook* find_playbook(std::string_view reason) const;
     const Rule* find_rule(std::string_view id) const;
+
+    // Behind the find_* above.
+    IdIndex<Client, &Client::id> client_index;
+    IdIndex<CareManager, &CareManager::id> care_manager_index;
+    IdIndex<Playbook, &Playbook::reason> playbook_index;
+    IdIndex<Rule, &Rule::id> rule_index;
 };
 
 // The words used in the files for each enumeration, in the order of its values: one table

@@ -1,0 +1,116 @@
+// log.toml straight from the bytes: the same entries load_log_toml builds, or nothing.
+
+#include <atomic>
+
+#include "fast_toml.hpp"
+#include "winback/fast_load.hpp"
+
+namespace winback {
+
+namespace {
+
+using detail::FastCursor;
+
+enum Key : unsigned { k_date, k_client, k_step, k_outcome, k_by, k_note, k_reason, k_unknown };
+constexpr std::string_view entry_keys[] = {"date", "client", "step", "outcome", "by", "note", "reason"};
+
+unsigned key_index(std::string_view key) {
+    for (unsigned i = 0; i < std::size(entry_keys); ++i) {
+        if (entry_keys[i] == key) return i;
+    }
+    return k_unknown;
+}
+
+bool entry_value(FastCursor& c, unsigned key, Entry& e) {
+    switch (key) {
+        case k_date: return c.date(e.date, true);
+        case k_client: e.client_at = c.where(); return c.string(e.client) && !e.client.empty();
+        case k_step: e.step_at = c.where(); return c.string(e.step);
+        case k_outcome: e.outcome_at = c.where(); return c.string(e.outcome) && !e.outcome.empty();
+        case k_by: return c.string(e.by);
+        case k_note: return c.string(e.note);
+        case k_reason: e.reason_at = c.where(); return c.string(e.reason);
+        default: return false;
+    }
+}
+
+constexpr std::uint32_t required_keys = (1u << k_date) | (1u << k_client) | (1u << k_outcome);
+
+struct Piece {
+    std::string_view text;
+    std::span<Entry> entries;
+    int lines = 0;
+};
+
+bool read_piece(Piece& piece) {
+    FastCursor c(piece.text, 1);
+    std::uint32_t seen = required_keys;  // no table yet: nothing to complete
+    std::size_t next = 0;
+    Entry* entry = nullptr;
+    while (true) {
+        if (!c.skip_blank_lines()) return false;
+        if (c.at_end()) break;
+        if (c.peek() == '[') {
+            if ((seen & required_keys) != required_keys) return false;
+            const Where where = c.where();
+            const bool at_start = c.at_line_start();
+            std::string_view name;
+            if (!c.header(name) || name != "entry" || !at_start || !c.end_of_line()) return false;
+            if (next == piece.entries.size()) return false;
+            entry = &piece.entries[next++];
+            entry->where = entry->client_at = entry->step_at = entry->outcome_at = entry->reason_at = where;
+            seen = 0;
+            continue;
+        }
+        std::string_view name;
+        if (!entry || !c.key(name)) return false;
+        const unsigned key = key_index(name);
+        const std::uint32_t bit = 1u << key;
+        if (key == k_unknown || (seen & bit) || !entry_value(c, key, *entry) || !c.end_of_line()) return false;
+        seen |= bit;
+    }
+    if ((seen & required_keys) != required_keys) return false;
+    piece.lines = c.line() - 1;
+    return next == piece.entries.size();
+}
+
+}  // namespace
+
+std::optional<LogFile> fast_load_log(std::string_view text) {
+    const auto starts = detail::split_at_headers(text, "[[entry]]", detail::parallel_parts(text.size()));
+    const std::size_t n = starts.size();
+    std::vector<Piece> pieces(n);
+    std::vector<std::size_t> counts(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t end = k + 1 < n ? starts[k + 1] : text.size();
+        pieces[k].text = text.substr(starts[k], end - starts[k]);
+    }
+    detail::run_parallel(n, [&](std::size_t k) { counts[k] = detail::count_headers(pieces[k].text, "[[entry]]"); });
+    LogFile out;
+    out.parsed = true;
+    std::size_t total = 0;
+    for (std::size_t count : counts) total += count;
+    out.entries.resize(total);
+    std::size_t first = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        pieces[k].entries = std::span<Entry>(out.entries).subspan(first, counts[k]);
+        first += counts[k];
+    }
+    std::atomic<bool> ok = true;
+    detail::run_parallel(n, [&](std::size_t k) {
+        if (!read_piece(pieces[k])) ok = false;
+    });
+    if (!ok) return std::nullopt;
+    int lines = 0;
+    for (Piece& piece : pieces) {
+        if (lines > 0) {
+            for (Entry& e : piece.entries) {
+                for (Where* w : {&e.where, &e.client_at, &e.step_at, &e.outcome_at, &e.reason_at}) w->line += lines;
+            }
+        }
+        lines += piece.lines;
+    }
+    return out;
+}
+
+}  // namespace winback

@@ -1,0 +1,330 @@
+#include "fast_toml.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <thread>
+
+#include "winback/text.hpp"
+
+namespace winback::detail {
+
+namespace {
+
+bool is_key_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Bytes TOML forbids in comments and single-line strings (tab is allowed).
+bool is_control(unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7F; }
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+}  // namespace
+
+Where FastCursor::where() const {
+    int column = 1;
+    for (std::size_t i = m_line_start; i < m_pos; ++i) {
+        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;  // toml++ counts code points
+    }
+    return {m_line, column};
+}
+
+void FastCursor::newline() {
+    ++m_pos;
+    ++m_line;
+    m_line_start = m_pos;
+}
+
+bool FastCursor::comment() {
+    const std::size_t start = m_pos;
+    bool ascii = true;
+    while (!at_end() && m_text[m_pos] != '\n') {
+        const auto c = static_cast<unsigned char>(m_text[m_pos]);
+        if (is_control(c)) return false;
+        ascii = ascii && c < 0x80;
+        ++m_pos;
+    }
+    return ascii || valid_utf8(m_text.substr(start, m_pos - start));
+}
+
+bool FastCursor::skip_space() {
+    while (!at_end() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t')) ++m_pos;
+    return true;
+}
+
+bool FastCursor::skip_blank_lines() {
+    while (true) {
+        skip_space();
+        if (at_end()) return true;
+        if (m_text[m_pos] == '#') {
+            if (!comment()) return false;
+            if (at_end()) return true;
+        }
+        if (m_text[m_pos] != '\n') return true;
+        newline();
+    }
+}
+
+bool FastCursor::skip_space_and_newlines() {
+    while (true) {
+        skip_space();
+        if (at_end()) return false;  // an array or table left open
+        if (m_text[m_pos] == '#') {
+            if (!comment()) return false;
+            continue;
+        }
+        if (m_text[m_pos] != '\n') return true;
+        newline();
+    }
+}
+
+bool FastCursor::end_of_line() {
+    skip_space();
+    if (!at_end() && m_text[m_pos] == '#' && !comment()) return false;
+    if (at_end()) return true;
+    if (m_text[m_pos] != '\n') return false;
+    newline();
+    return true;
+}
+
+bool FastCursor::expect(char c) {
+    if (peek() != c) return false;
+    ++m_pos;
+    return true;
+}
+
+bool FastCursor::header(std::string_view& name) {
+    if (m_text.substr(m_pos, 2) != "[[") return false;
+    const std::size_t start = m_pos + 2;
+    std::size_t end = start;
+    while (end < m_text.size() && (is_key_char(m_text[end]) || m_text[end] == '.')) ++end;
+    if (m_text.substr(end, 2) != "]]") return false;
+    name = m_text.substr(start, end - start);
+    m_pos = end + 2;
+    return true;
+}
+
+bool FastCursor::key(std::string_view& name) {
+    const std::size_t start = m_pos;
+    while (!at_end() && is_key_char(m_text[m_pos])) ++m_pos;
+    if (m_pos == start) return false;
+    name = m_text.substr(start, m_pos - start);
+    skip_space();
+    if (!expect('=')) return false;
+    skip_space();
+    return true;
+}
+
+bool FastCursor::delimiter_follows() const {
+    if (at_end()) return true;
+    const char c = m_text[m_pos];
+    return c == ' ' || c == '\t' || c == '\n' || c == '#' || c == ',' || c == ']' || c == '}';
+}
+
+bool FastCursor::escape(std::string& out) {
+    ++m_pos;  // the backslash
+    if (at_end()) return false;
+    const char c = m_text[m_pos++];
+    switch (c) {
+        case 'b': out += '\b'; return true;
+        case 't': out += '\t'; return true;
+        case 'n': out += '\n'; return true;
+        case 'f': out += '\f'; return true;
+        case 'r': out += '\r'; return true;
+        case '"': out += '"'; return true;
+        case '\\': out += '\\'; return true;
+        case 'u':
+        case 'U': {
+            const std::size_t digits = c == 'u' ? 4 : 8;
+            if (m_pos + digits > m_text.size()) return false;
+            std::uint32_t cp = 0;
+            for (std::size_t i = 0; i < digits; ++i) {
+                const int h = hex_value(m_text[m_pos + i]);
+                if (h < 0) return false;
+                cp = cp * 16 + static_cast<std::uint32_t>(h);
+            }
+            if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return false;
+            m_pos += digits;
+            append_utf8(out, cp);
+            return true;
+        }
+        default: return false;
+    }
+}
+
+bool FastCursor::basic_string(std::string& out) {
+    if (m_text.substr(m_pos, 3) == "\"\"\"") return false;  // multi-line: left to toml++
+    const std::size_t start = ++m_pos;
+    bool ascii = true;
+    out.clear();
+    std::size_t run = m_pos;
+    while (true) {
+        if (at_end()) return false;
+        const auto c = static_cast<unsigned char>(m_text[m_pos]);
+        if (c == '"') break;
+        if (c == '\\') {
+            out.append(m_text.data() + run, m_pos - run);
+            if (!escape(out)) return false;
+            run = m_pos;
+            continue;
+        }
+        if (is_control(c)) return false;
+        ascii = ascii && c < 0x80;
+        ++m_pos;
+    }
+    out.append(m_text.data() + run, m_pos - run);
+    if (!ascii && !valid_utf8(m_text.substr(start, m_pos - start))) return false;
+    ++m_pos;
+    return delimiter_follows();
+}
+
+bool FastCursor::literal_string(std::string& out) {
+    if (m_text.substr(m_pos, 3) == "'''") return false;
+    const std::size_t start = ++m_pos;
+    bool ascii = true;
+    while (true) {
+        if (at_end()) return false;
+        const auto c = static_cast<unsigned char>(m_text[m_pos]);
+        if (c == '\'') break;
+        if (is_control(c)) return false;
+        ascii = ascii && c < 0x80;
+        ++m_pos;
+    }
+    const std::string_view body = m_text.substr(start, m_pos - start);
+    if (!ascii && !valid_utf8(body)) return false;
+    out.assign(body);
+    ++m_pos;
+    return delimiter_follows();
+}
+
+bool FastCursor::string(std::string& out) {
+    if (peek() == '"') return basic_string(out);
+    if (peek() == '\'') return literal_string(out);
+    return false;
+}
+
+bool FastCursor::integer(long long& out) {
+    bool negative = false;
+    if (peek() == '-') {
+        negative = true;
+        ++m_pos;
+    }
+    const std::size_t start = m_pos;
+    long long value = 0;
+    while (!at_end() && is_digit(m_text[m_pos])) {
+        value = value * 10 + (m_text[m_pos] - '0');
+        ++m_pos;
+    }
+    const std::size_t digits = m_pos - start;
+    if (digits == 0 || digits > 18 || (digits > 1 && m_text[start] == '0')) return false;
+    out = negative ? -value : value;
+    return delimiter_follows();
+}
+
+bool FastCursor::boolean(bool& out) {
+    if (m_text.substr(m_pos, 4) == "true") {
+        out = true;
+        m_pos += 4;
+    } else if (m_text.substr(m_pos, 5) == "false") {
+        out = false;
+        m_pos += 5;
+    } else {
+        return false;
+    }
+    return delimiter_follows();
+}
+
+bool FastCursor::date(Date& out, bool iso_string) {
+    if (iso_string && is_string()) {
+        std::string text;
+        if (!string(text)) return false;
+        auto parsed = parse_date(text);
+        if (!parsed) return false;
+        out = *parsed;
+        return true;
+    }
+    const std::string_view s = m_text.substr(m_pos, 10);
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    int parts[3] = {0, 0, 0};
+    const std::size_t offsets[3][2] = {{0, 4}, {5, 2}, {8, 2}};
+    for (int p = 0; p < 3; ++p) {
+        for (std::size_t i = 0; i < offsets[p][1]; ++i) {
+            const char c = s[offsets[p][0] + i];
+            if (!is_digit(c)) return false;
+            parts[p] = parts[p] * 10 + (c - '0');
+        }
+    }
+    m_pos += 10;
+    // A time after the date makes it a date-time, which toml++ reads (and winback refuses).
+    const char next = peek();
+    if (next == 'T' || next == 't') return false;
+    if (next == ' ' && m_pos + 1 < m_text.size() && is_digit(m_text[m_pos + 1])) return false;
+    if (!delimiter_follows()) return false;
+    out = Date{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
+               std::chrono::day{static_cast<unsigned>(parts[2])}};
+    return out.ok();
+}
+
+std::vector<std::size_t> split_at_headers(std::string_view text, std::string_view header, std::size_t parts) {
+    std::vector<std::size_t> starts{0};
+    std::string needle(1, '\n');
+    needle.append(header).push_back('\n');
+    for (std::size_t k = 1; k < parts; ++k) {
+        const std::size_t target = std::max(starts.back() + 1, text.size() * k / parts);
+        if (target >= text.size()) break;
+        const void* found = memmem(text.data() + target, text.size() - target, needle.data(), needle.size());
+        if (!found) break;
+        starts.push_back(static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) + 1);
+    }
+    return starts;
+}
+
+std::size_t parallel_parts(std::size_t size) {
+    if (size < (1u << 20)) return 1;
+    return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+}
+
+}  // namespace winback::detail
+
+namespace winback::detail {
+
+std::size_t count_headers(std::string_view text, std::string_view header) {
+    std::size_t n = text.starts_with(header) ? 1 : 0;
+    std::string needle(1, '\n');
+    needle.append(header);
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    while (true) {
+        const void* found = memmem(p, static_cast<std::size_t>(end - p), needle.data(), needle.size());
+        if (!found) return n;
+        ++n;
+        p = static_cast<const char*>(found) + needle.size();
+    }
+}
+
+}  // namespace winback::detail

@@ -1,0 +1,97 @@
+#pragma once
+// A streaming reader for the part of TOML that winback's own big files use (clients.toml and
+// log.toml): [[array]] headers, bare keys, single-line basic and literal strings, decimal
+// integers, booleans, local dates, arrays of those and one-line inline tables. Internal to the
+// fast loaders (src/fast_*.cpp).
+//
+// It never reports anything: every method returns false at the first byte it does not fully
+// understand, and the caller then hands the whole file to toml++ (load_*_toml), which gives
+// the exact diagnostics. Places are those toml++ gives: lines from 1, columns in code points.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winback/date.hpp"
+#include "winback/diagnostic.hpp"
+
+namespace winback::detail {
+
+class FastCursor {
+public:
+    // text starts at the beginning of a line; that line is number first_line.
+    FastCursor(std::string_view text, int first_line) : m_text(text), m_line(first_line) {}
+
+    bool at_end() const { return m_pos >= m_text.size(); }
+    char peek() const { return at_end() ? '\0' : m_text[m_pos]; }
+    std::size_t pos() const { return m_pos; }
+    int line() const { return m_line; }
+    bool at_line_start() const { return m_pos == m_line_start; }
+    // The place of the byte at pos().
+    Where where() const;
+
+    // Skips blank lines, comment lines and leading spaces: afterwards the cursor is at the first
+    // byte of a header or key, or at the end.
+    bool skip_blank_lines();
+    // After a header or a value: spaces, an optional comment, then a newline or the end.
+    bool end_of_line();
+    // `[[name]]` exactly (the cursor is at its first '['); name is what is between the brackets.
+    bool header(std::string_view& name);
+    // A bare key, spaces, '=', spaces; the cursor ends at the value.
+    bool key(std::string_view& name);
+
+    // Values. Each leaves the cursor just after the value and checks that a delimiter follows.
+    bool string(std::string& out);
+    bool integer(long long& out);
+    bool boolean(bool& out);
+    // A TOML local date (not a date-time); with iso_string, also a string "YYYY-MM-DD".
+    bool date(Date& out, bool iso_string);
+    bool is_string() const { return peek() == '"' || peek() == '\''; }
+
+    // Inside arrays and inline tables.
+    bool skip_space();                 // spaces and tabs only
+    bool skip_space_and_newlines();    // also newlines and comments (arrays only)
+    bool expect(char c);
+
+private:
+    bool comment();
+    bool delimiter_follows() const;
+    bool basic_string(std::string& out);
+    bool literal_string(std::string& out);
+    bool escape(std::string& out);
+    void newline();
+
+    std::string_view m_text;
+    std::size_t m_pos = 0;
+    std::size_t m_line_start = 0;
+    int m_line = 1;
+};
+
+// Splits text into at most `parts` pieces, each but the first starting at a line that is
+// exactly `header` (e.g. "[[client]]"). Returns the start offsets, the first being 0.
+std::vector<std::size_t> split_at_headers(std::string_view text, std::string_view header, std::size_t parts);
+
+// How many pieces a file of this size is worth reading in parallel.
+std::size_t parallel_parts(std::size_t size);
+
+}  // namespace winback::detail
+
+#include <thread>
+
+namespace winback::detail {
+
+// Runs work(k) for k in [0, n), each on its own thread (k = 0 on the caller's).
+template <class Work>
+void run_parallel(std::size_t n, Work work) {
+    std::vector<std::thread> threads;
+    for (std::size_t k = 1; k < n; ++k) threads.emplace_back([&work, k] { work(k); });
+    if (n > 0) work(0);
+    for (std::thread& t : threads) t.join();
+}
+
+// How many lines of text start with header (e.g. "[[client]]").
+std::size_t count_headers(std::string_view text, std::string_view header);
+
+}  // namespace winback::detail

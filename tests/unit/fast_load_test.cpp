@@ -1,0 +1,132 @@
+// The fast reader against the toml++ path: the same model, places included, for every book of
+// the test suite, and the same diagnostics (the fast reader declines any file that has some).
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model_dump.hpp"
+#include "winback/fast_load.hpp"
+
+namespace winback {
+
+namespace {
+
+std::optional<std::string> read(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in || std::filesystem::is_directory(path)) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::vector<std::filesystem::path> suite_books() {
+    const std::filesystem::path root = WINBACK_SOURCE_DIR;
+    std::vector<std::filesystem::path> out{root / "examples/dayservice"};
+    for (const auto& item : std::filesystem::directory_iterator(root / "tests/cli")) {
+        if (std::filesystem::is_directory(item.path() / "book")) out.push_back(item.path() / "book");
+        if (item.path().filename() == "log_book") out.push_back(item.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Both paths over one file: equal models and diagnostics; a model from the fast reader only
+// when toml++'s path finds nothing to say. Returns whether the fast reader took the file.
+template <class File, class Fast, class Toml, class Load>
+bool same_on_both_paths(const std::string& text, Fast fast, Toml toml, Load load) {
+    Diagnostics by_toml;
+    const File slow = toml(text, "f.toml", by_toml);
+    Diagnostics by_load;
+    const File loaded = load(text, "f.toml", by_load);
+    CHECK(test::dump(loaded) == test::dump(slow));
+    CHECK(test::dump(by_load) == test::dump(by_toml));
+    const std::optional<File> quick = fast(text);
+    if (!quick) return false;
+    CHECK(by_toml.items().empty());
+    CHECK(test::dump(*quick) == test::dump(slow));
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("fast reader and toml++ give the same model for every book of the suite") {
+    std::size_t fast_files = 0;
+    for (const auto& dir : suite_books()) {
+        CAPTURE(dir.string());
+        if (auto text = read(dir / "clients.toml")) {
+            fast_files += same_on_both_paths<ClientsFile>(*text, fast_load_clients, load_clients_toml, load_clients);
+        }
+        if (auto text = read(dir / "log.toml")) {
+            fast_files += same_on_both_paths<LogFile>(*text, fast_load_log, load_log_toml, load_log);
+        }
+    }
+    // Most books are clean and in the subset: the fast path is really taken, not always declined.
+    CHECK(fast_files >= 20);
+}
+
+TEST_CASE("fast reader: the example book takes the fast path") {
+    const std::filesystem::path root = WINBACK_SOURCE_DIR;
+    CHECK(fast_load_clients(*read(root / "examples/dayservice/clients.toml")));
+    CHECK(fast_load_log(*read(root / "examples/dayservice/log.toml")));
+}
+
+TEST_CASE("fast reader: declines what it does not know and what toml++ must report") {
+    const std::string_view declined[] = {
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\ncolour = \"x\"\n",   // unknown key
+        "[[client]]\nid = \"C-1\"\nname = \"\"\"a\"\"\"\nstatus = \"active\"\n",           // multi-line string
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\nid = \"C-2\"\n",     // duplicate key
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"gone\"\n",                     // unknown word
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"lapsed\"\n",                   // lapse_date missing
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\n[[client]]\nid = \"C-1\"\nname = \"b\"\n"
+        "status = \"active\"\n",                                                           // duplicate id
+        "[[client]]\r\nid = \"C-1\"\r\nname = \"a\"\r\nstatus = \"active\"\r\n",           // CRLF
+        "\xEF\xBB\xBF[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\n",       // BOM
+        "[[client]]\nid = \"C-1\"\nname = \"\xff\"\nstatus = \"active\"\n",                // invalid UTF-8
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\nmonthly_revenue = 1_000\n",
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\nlapse_date = 2026-01-01 10:00:00\n",
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\ndays = [\"mon\", \"mon\"]\n",
+        "client = []\n",
+        "  [[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\n",                  // indented header
+    };
+    for (std::string_view text : declined) {
+        CAPTURE(text);
+        CHECK_FALSE(fast_load_clients(text));
+        same_on_both_paths<ClientsFile>(std::string(text), fast_load_clients, load_clients_toml, load_clients);
+    }
+}
+
+TEST_CASE("fast reader: escapes, literal strings, comments and places in code points") {
+    const std::string text =
+        "# 台帳\n[[care_manager]] # ケアマネ\nid = 'CM-1'\nname = \"佐藤 \\u6075子\\t\\\"\"\n\n"
+        "[[client]]\nid = \"C-1\"\nname = \"山田\"   # 名前\nstatus = \"lapsed\"\nlapse_date = \"2026-09-14\"\n"
+        "reason = \"conflict\"\navoid = [ \"山田\", # 誰\n  \"C-2\", ]\ncare_manager = \"CM-1\"\n"
+        "monthly_revenue = 0\ndo_not_contact = false\n"
+        "  [[client.contact]]\n  role = \"family\"\n  name = \"\\U0001F600\"\n"
+        "[[client]]\nid = \"C-2\"\nname = \"b\"\nstatus = \"active\"\n"
+        "at_risk = { reason = \"山\", since = 2026-01-01, note = \"x\" }\n";
+    REQUIRE(fast_load_clients(text));
+    CHECK(same_on_both_paths<ClientsFile>(text, fast_load_clients, load_clients_toml, load_clients));
+}
+
+TEST_CASE("fast reader: a big file read in pieces keeps its lines") {
+    std::string clients;
+    std::string log;
+    for (int i = 0; i < 12000; ++i) {
+        clients += fmt::format("[[client]]\nid = \"C-{}\"\nname = \"山田 {}\"\nstatus = \"lapsed\"\n"
+                               "lapse_date = 2026-01-01\nreason = \"unknown\"\navoid = [\"C-0\"]\n"
+                               "  [[client.contact]]\n  role = \"family\"\n  address = \"東京都目黒区中町2-14-7 {}\"\n\n",
+                               i, i, i);
+        log += fmt::format("[[entry]]\ndate = 2026-02-01\nclient = \"C-{}\"\noutcome = \"reached\"\n"
+                           "note = \"来月退院予定 {}\"\n# end\n\n", i, i);
+    }
+    REQUIRE(clients.size() > (1u << 20));
+    REQUIRE(log.size() > (1u << 20));
+    CHECK(same_on_both_paths<ClientsFile>(clients, fast_load_clients, load_clients_toml, load_clients));
+    CHECK(same_on_both_paths<LogFile>(log, fast_load_log, load_log_toml, load_log));
+}
+
+}  // namespace winback
