@@ -4,6 +4,7 @@
 
 #include "fast_toml.hpp"
 #include "winback/fast_load.hpp"
+#include "winback/log_entry.hpp"
 
 namespace winback {
 
@@ -77,6 +78,7 @@ bool read_piece(Piece& piece) {
 }  // namespace
 
 std::optional<LogFile> fast_load_log(std::string_view text) {
+    if (torn_tail(text)) return std::nullopt;  // an error, which only the toml++ path reports
     const auto starts = detail::split_at_headers(text, "[[entry]]", detail::parallel_parts(text.size()));
     const std::size_t n = starts.size();
     std::vector<Piece> pieces(n);
