@@ -1,5 +1,6 @@
 #include "fields.hpp"
 
+#include "toml_guard.hpp"
 #include "winback/text.hpp"
 
 #include <algorithm>
@@ -235,6 +236,7 @@ std::string name_of(const toml::table& table, std::string_view id_key, std::stri
 
 std::optional<toml::table> parse_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics,
                                       std::span<const std::string_view> known_keys) {
+    text = strip_bom(text);  // Excel and Notepad start a UTF-8 file with one
     // Checked here rather than by the parser, to point at the exact character and say what to do.
     if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
         const std::string_view before = text.substr(0, bad);
@@ -246,6 +248,11 @@ std::optional<toml::table> parse_toml(std::string_view text, std::string_view pa
         }
         diagnostics.error(path, {line, column},
                           "not valid UTF-8: save the file as UTF-8 (not Shift_JIS or another encoding)");
+        return std::nullopt;
+    }
+    // Debian's toml++ 3.3.0 overflows its stack on some shapes (docs/fuzzing.md).
+    if (auto problem = find_absurd_shape(text)) {
+        diagnostics.error(path, problem->where, std::move(problem->message));
         return std::nullopt;
     }
     try {
