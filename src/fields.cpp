@@ -234,6 +234,20 @@ std::string name_of(const toml::table& table, std::string_view id_key, std::stri
     return fmt::format("{} #{}", what, index + 1);
 }
 
+namespace {
+
+void report_parse_error(const toml::parse_error& e, std::string_view path, Diagnostics& diagnostics) {
+    std::string message(e.description());
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    if (message.ends_with("could not determine value type")) {
+        message += " (text such as names and phone numbers must be in double quotes: \"...\")";
+    }
+    diagnostics.error(path, {static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
+                      fmt::format("not valid TOML: {}", message));
+}
+
+}  // namespace
+
 std::optional<toml::table> parse_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics,
                                       std::span<const std::string_view> known_keys) {
     text = strip_bom(text);  // Excel and Notepad start a UTF-8 file with one
@@ -250,8 +264,19 @@ std::optional<toml::table> parse_toml(std::string_view text, std::string_view pa
                           "not valid UTF-8: save the file as UTF-8 (not Shift_JIS or another encoding)");
         return std::nullopt;
     }
-    // Debian's toml++ 3.3.0 overflows its stack on some shapes (docs/fuzzing.md).
+    // What Debian's toml++ 3.3.0 does not survive is refused before it sees the text
+    // (docs/fuzzing.md); but a parse error on an earlier line is the one to report, so the lines
+    // before the problem, which the pre-scan found safe, are parsed first.
     if (auto problem = find_absurd_shape(text)) {
+        try {
+            (void)toml::parse(text.substr(0, problem->line_offset), path);
+        } catch (const toml::parse_error& e) {
+            const bool cut_short = std::string_view(e.description()).find("end-of-file") != std::string_view::npos;
+            if (static_cast<int>(e.source().begin.line) < problem->where.line && !cut_short) {
+                report_parse_error(e, path, diagnostics);
+                return std::nullopt;
+            }
+        }
         diagnostics.error(path, problem->where, std::move(problem->message));
         return std::nullopt;
     }
@@ -260,13 +285,7 @@ std::optional<toml::table> parse_toml(std::string_view text, std::string_view pa
         Fields top(root, path, diagnostics, "top level", known_keys);  // warns about unknown keys
         return root;
     } catch (const toml::parse_error& e) {
-        std::string message(e.description());
-        if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-        if (message.ends_with("could not determine value type")) {
-            message += " (text such as names and phone numbers must be in double quotes: \"...\")";
-        }
-        diagnostics.error(path, {static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
-                          fmt::format("not valid TOML: {}", message));
+        report_parse_error(e, path, diagnostics);
     }
     return std::nullopt;
 }

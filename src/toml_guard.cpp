@@ -1,13 +1,48 @@
 #include "toml_guard.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include <fmt/format.h>
 
 namespace winback::detail {
 
 namespace {
 
-// Walks the text once, tracking only what decides whether a '.' separates key parts and how
-// deep the open arrays and inline tables are.
+// The code point at text[i] (text is valid UTF-8, checked before) and its length in bytes.
+std::pair<char32_t, std::size_t> decode_at(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(k < text.size() ? text[k] : 0); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) return {lead, 1};
+    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    char32_t cp = lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
+    return {cp, length};
+}
+
+// What toml++ 3.3.0 counts as non-ASCII horizontal whitespace.
+bool toml_wide_space(char32_t c) {
+    constexpr std::array<char32_t, 6> singles{U'\u00A0', U'\u1680', U'\u180E', U'\u202F', U'\u3000', U'\uFEFF'};
+    return std::find(singles.begin(), singles.end(), c) != singles.end() || (c >= U'\u2000' && c <= U'\u200B') ||
+           c == U'\u205F' || c == U'\u2060';
+}
+
+// toml++ 3.3.0's generated is_non_ascii_horizontal_whitespace() reaches TOML_UNREACHABLE
+// (undefined behaviour) for these code points, among them 、。「」 and hiragana up to し: its
+// table marks their blocks as possibly whitespace and its switch has no case for them.
+bool toml_space_check_undefined(char32_t c) {
+    if (c < U'\u00A0' || c > U'\uFEFF' || toml_wide_space(c)) return false;
+    const auto block = (static_cast<unsigned long>(c) - 0xA0ul) / 0x3FAul;
+    return block == 0 || block == 11 || block == 63;
+}
+
+std::string shown(std::string_view text, std::size_t i) {
+    return std::string(text.substr(i, decode_at(text, i).second));
+}
+
+// Walks the text once, tracking only what decides whether a '.' separates key parts, how deep
+// the open arrays and inline tables are, and where the parser would look at a non-ASCII
+// character outside a string.
 class ShapeScan {
 public:
     explicit ShapeScan(std::string_view text) : m_text(text) {}
@@ -22,8 +57,12 @@ public:
             } else if (c == '#') {
                 while (m_i < m_text.size() && m_text[m_i] != '\n') ++m_i;
             } else if (c == '"' || c == '\'') {
-                skip_string(c);
+                if (auto problem = skip_string(c)) return problem;
                 m_line_start = false;
+            } else if (static_cast<unsigned char>(c) >= 0x80) {
+                return problem(m_i, fmt::format("not valid TOML: unexpected \"{}\" outside quotes (text such as names "
+                                                "and phone numbers must be in double quotes: \"...\")",
+                                                shown(m_text, m_i)));
             } else {
                 const bool line_start = m_line_start;
                 m_line_start = false;
@@ -38,7 +77,7 @@ private:
     std::optional<ShapeProblem> key_char(char c, bool line_start) {
         if (c == '.') {
             if (++m_parts > max_key_parts) {
-                return problem(fmt::format("not valid TOML: a key of more than {} dotted parts", max_key_parts));
+                return problem(m_i, fmt::format("not valid TOML: a key of more than {} dotted parts", max_key_parts));
             }
         } else if (c == '[' && (line_start || m_header) && m_open.empty()) {
             m_header = true;  // [table] or [[array]]
@@ -54,8 +93,8 @@ private:
         if (c == '[' || c == '{') {
             m_open.push_back(c);
             if (static_cast<int>(m_open.size()) > max_nesting) {
-                return problem(fmt::format("not valid TOML: arrays or inline tables nested more than {} deep",
-                                           max_nesting));
+                return problem(m_i, fmt::format("not valid TOML: arrays or inline tables nested more than {} deep",
+                                                max_nesting));
             }
             if (c == '{') start_key();
         } else if (c == ']' || c == '}') {
@@ -78,8 +117,6 @@ private:
 
     void newline() {
         ++m_i;
-        ++m_line;
-        m_line_begin = m_i;
         m_line_start = true;
         if (m_open.empty()) {  // a new key-value pair or table header
             start_key();
@@ -87,8 +124,8 @@ private:
         }
     }
 
-    // Skips a basic or literal string, single-line or multi-line, counting its newlines.
-    void skip_string(char quote) {
+    // Skips a basic or literal string, single-line or multi-line.
+    std::optional<ShapeProblem> skip_string(char quote) {
         const bool escapes = quote == '"';
         const std::string triple(3, quote);
         const bool multi = m_text.substr(m_i, 3) == triple;
@@ -96,38 +133,62 @@ private:
         while (m_i < m_text.size()) {
             const char c = m_text[m_i];
             if (escapes && c == '\\') {
-                m_i += 1;
-                if (m_i < m_text.size() && m_text[m_i] == '\n') continue;  // let newline() count it
-                m_i += 1;
+                if (multi) {
+                    if (auto problem = after_line_ending_backslash()) return problem;
+                }
+                m_i += m_i + 1 < m_text.size() && m_text[m_i + 1] == '\n' ? 1 : 2;
             } else if (c == '\n') {
-                if (!multi) return;  // unterminated: the parser reports it
-                ++m_line;
-                m_line_begin = ++m_i;
+                if (!multi) return std::nullopt;  // unterminated: the parser reports it
+                ++m_i;
             } else if (!multi && c == quote) {
                 ++m_i;
-                return;
+                return std::nullopt;
             } else if (multi && m_text.substr(m_i, 3) == triple) {
                 m_i += 3;
                 for (int extra = 0; extra < 2 && m_i < m_text.size() && m_text[m_i] == quote; ++extra) ++m_i;
-                return;
+                return std::nullopt;
             } else {
                 ++m_i;
             }
         }
+        return std::nullopt;
     }
 
-    ShapeProblem problem(std::string message) const {
-        int column = 1;
-        for (std::size_t k = m_line_begin; k < m_i; ++k) {
-            if ((static_cast<unsigned char>(m_text[k]) & 0xC0) != 0x80) ++column;  // count characters
+    // In a multi-line basic string the parser skips the whitespace after a backslash and asks
+    // whether the next character is whitespace, which is undefined for some (see above).
+    std::optional<ShapeProblem> after_line_ending_backslash() const {
+        std::size_t j = m_i + 1;
+        while (j < m_text.size()) {
+            const auto [cp, length] = decode_at(m_text, j);
+            if (cp != ' ' && cp != '\t' && cp != '\r' && cp != '\n' && !toml_wide_space(cp)) break;
+            j += length;
         }
-        return {{m_line, column}, std::move(message)};
+        if (j < m_text.size() && toml_space_check_undefined(decode_at(m_text, j).first)) {
+            return problem(j, fmt::format("not valid TOML: unexpected \"{}\" after a backslash in a multi-line string",
+                                          shown(m_text, j)));
+        }
+        return std::nullopt;
+    }
+
+    // The problem at byte i, with its line and column (in characters).
+    ShapeProblem problem(std::size_t i, std::string message) const {
+        int line = 1;
+        int column = 1;
+        std::size_t line_offset = 0;
+        for (std::size_t k = 0; k < i; ++k) {
+            if (m_text[k] == '\n') {
+                ++line;
+                column = 1;
+                line_offset = k + 1;
+            } else if ((static_cast<unsigned char>(m_text[k]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        return {{line, column}, std::move(message), line_offset};
     }
 
     std::string_view m_text;
     std::size_t m_i = 0;
-    std::size_t m_line_begin = 0;
-    int m_line = 1;
     bool m_line_start = true;
     bool m_in_key = true;
     bool m_header = false;

@@ -83,10 +83,34 @@ TEST_CASE("find_absurd_shape") {
         CHECK(find_absurd_shape("x = [\n" + repeat("[\n", 70) + repeat("]\n", 71)));
         CHECK_FALSE(find_absurd_shape("x = [\n  1,\n  2,\n]\n" + dotted_key(3)));
     }
-    SUBCASE("columns count characters, not bytes") {
-        const auto problem = find_absurd_shape("名前 = " + repeat("[", 65));
+    SUBCASE("non-ASCII outside strings and comments is refused before toml++ misreads it") {
+        CHECK_FALSE(find_absurd_shape("# 山田 、。\nx = \"山田、\" # あ\n\"名前\" = 'ü'\n"));
+        for (std::string text : {"x = 1、\n", "x = 1é\n", "x = trueあ\n", "[あ]\n", "x = \"a\"あ\n", "x = { a = 1あ }\n"}) {
+            CAPTURE(text);
+            const auto problem = find_absurd_shape(text);
+            REQUIRE(problem);
+            CHECK(problem->message.find("outside quotes") != std::string::npos);
+        }
+        const auto problem = find_absurd_shape("x = 1\nname = 山田 花子\n");
         REQUIRE(problem);
-        CHECK(problem->where.column == 70);
+        CHECK(problem->where.line == 2);
+        CHECK(problem->where.column == 8);
+        CHECK(problem->message == "not valid TOML: unexpected \"山\" outside quotes (text such as names and phone "
+                                  "numbers must be in double quotes: \"...\")");
+    }
+    SUBCASE("after a backslash in a multi-line string, only what toml++ cannot classify") {
+        CHECK_FALSE(find_absurd_shape("x = \"\"\"a\\\n  山田\"\"\"\n"));
+        CHECK_FALSE(find_absurd_shape("x = \"\"\"a\\\\あ\"\"\"\n"));  // an escaped backslash
+        const auto problem = find_absurd_shape("x = \"\"\"a\\\n\n\u3000あ\"\"\"\n");
+        REQUIRE(problem);
+        CHECK(problem->where.line == 3);
+        CHECK(problem->where.column == 2);
+        CHECK(problem->message == "not valid TOML: unexpected \"あ\" after a backslash in a multi-line string");
+    }
+    SUBCASE("columns count characters, not bytes") {
+        const auto problem = find_absurd_shape("\"名前\" = " + repeat("[", 65));
+        REQUIRE(problem);
+        CHECK(problem->where.column == 72);
     }
 }
 
@@ -111,6 +135,16 @@ TEST_CASE("parse_toml guard") {
         Diagnostics d;
         winback::load_log("x = " + repeat("{a=", 10000) + "1" + repeat("}", 10000) + "\n", "log.toml", d);
         CHECK(messages(d) == "log.toml:1:197: error: not valid TOML: arrays or inline tables nested more than 64 deep\n");
+    }
+    SUBCASE("the parser's error comes first when it is on an earlier line") {
+        Diagnostics d;
+        winback::load_clients("id,name\nC-0001,山田 花子\n", "clients.toml", d);
+        CHECK(messages(d) == "clients.toml:1:3: error: not valid TOML: error while parsing key-value pair: expected '=', "
+                             "saw ','\n");
+        Diagnostics cut;  // an array left open by the cut is not an earlier error
+        winback::load_clients("x = [\n1,\n" + repeat("[", 70) + "\n", "clients.toml", cut);
+        CHECK(messages(cut) ==
+              "clients.toml:3:64: error: not valid TOML: arrays or inline tables nested more than 64 deep\n");
     }
     SUBCASE("a UTF-8 byte order mark is skipped and columns stay right") {
         Diagnostics d;
