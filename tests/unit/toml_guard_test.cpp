@@ -20,6 +20,14 @@ std::string messages(const Diagnostics& diagnostics) {
     return out;
 }
 
+// Pieces appended one by one: g++ 12 at -O2 warns falsely (-Wrestrict) on "literal" + string.
+template <class... Pieces>
+std::string cat(const Pieces&... pieces) {
+    std::string out;
+    ((out += pieces), ...);
+    return out;
+}
+
 std::string repeat(std::string_view piece, int times) {
     std::string out;
     out.reserve(piece.size() * static_cast<std::size_t>(times));
@@ -29,7 +37,7 @@ std::string repeat(std::string_view piece, int times) {
 
 // "a.a.a ... = 1": a key of `parts` dotted parts.
 std::string dotted_key(int parts) {
-    return "a" + repeat(".a", parts - 1) + " = 1\n";
+    return cat("a", repeat(".a", parts - 1), " = 1\n");
 }
 
 const char* const clients_text = R"([[client]]
@@ -48,40 +56,40 @@ TEST_CASE("find_absurd_shape") {
     }
     SUBCASE("64 parts pass, 65 do not, pointing at the 65th dot") {
         CHECK_FALSE(find_absurd_shape(dotted_key(64)));
-        const auto problem = find_absurd_shape("x = 1\n" + dotted_key(65));
+        const auto problem = find_absurd_shape(cat("x = 1\n", dotted_key(65)));
         REQUIRE(problem);
         CHECK(problem->where.line == 2);
         CHECK(problem->where.column == 128);
         CHECK(problem->message == "not valid TOML: a key of more than 64 dotted parts");
     }
     SUBCASE("dotted keys in table headers and inline tables count too") {
-        CHECK(find_absurd_shape("[" + repeat("a.", 70) + "a]\n"));
-        CHECK(find_absurd_shape("[[" + repeat("a.", 70) + "a]]\n"));
-        CHECK(find_absurd_shape("x = { y = 1, " + repeat("a.", 70) + "a = 2 }\n"));
+        CHECK(find_absurd_shape(cat("[", repeat("a.", 70), "a]\n")));
+        CHECK(find_absurd_shape(cat("[[", repeat("a.", 70), "a]]\n")));
+        CHECK(find_absurd_shape(cat("x = { y = 1, ", repeat("a.", 70), "a = 2 }\n")));
     }
     SUBCASE("dots in strings, comments and values do not count") {
-        CHECK_FALSE(find_absurd_shape("\"" + repeat("a.", 100) + "\" = 1\n"));
-        CHECK_FALSE(find_absurd_shape("'" + repeat("a.", 100) + "' = 1\n"));
-        CHECK_FALSE(find_absurd_shape("x = \"" + repeat(".", 1000) + "\"\n"));
-        CHECK_FALSE(find_absurd_shape("x = \"\"\"\n" + repeat("a.", 100) + "\n\"\"\"\n"));
-        CHECK_FALSE(find_absurd_shape("x = '''" + repeat("a.", 100) + "'''''\n"));
-        CHECK_FALSE(find_absurd_shape("# " + repeat("a.", 100) + "\n"));
-        CHECK_FALSE(find_absurd_shape("x = [" + repeat("1.5, ", 100) + "]\n"));
-        CHECK_FALSE(find_absurd_shape("x = \"\\\"" + repeat("a.", 100) + "\"\n"));
+        CHECK_FALSE(find_absurd_shape(cat("\"", repeat("a.", 100), "\" = 1\n")));
+        CHECK_FALSE(find_absurd_shape(cat("'", repeat("a.", 100), "' = 1\n")));
+        CHECK_FALSE(find_absurd_shape(cat("x = \"", repeat(".", 1000), "\"\n")));
+        CHECK_FALSE(find_absurd_shape(cat("x = \"\"\"\n", repeat("a.", 100), "\n\"\"\"\n")));
+        CHECK_FALSE(find_absurd_shape(cat("x = '''", repeat("a.", 100), "'''''\n")));
+        CHECK_FALSE(find_absurd_shape(cat("# ", repeat("a.", 100), "\n")));
+        CHECK_FALSE(find_absurd_shape(cat("x = [", repeat("1.5, ", 100), "]\n")));
+        CHECK_FALSE(find_absurd_shape(cat("x = \"\\\"", repeat("a.", 100), "\"\n")));
     }
     SUBCASE("nesting beyond 64 is refused where it goes too deep") {
-        CHECK_FALSE(find_absurd_shape("x = " + repeat("[", 64) + repeat("]", 64) + "\n"));
-        const auto problem = find_absurd_shape("x = " + repeat("[", 65) + repeat("]", 65) + "\n");
+        CHECK_FALSE(find_absurd_shape(cat("x = ", repeat("[", 64), repeat("]", 64), "\n")));
+        const auto problem = find_absurd_shape(cat("x = ", repeat("[", 65), repeat("]", 65), "\n"));
         REQUIRE(problem);
         CHECK(problem->where.line == 1);
         CHECK(problem->where.column == 69);
         CHECK(problem->message == "not valid TOML: arrays or inline tables nested more than 64 deep");
-        CHECK(find_absurd_shape("x = " + repeat("{a=", 65) + "1" + repeat("}", 65) + "\n"));
-        CHECK(find_absurd_shape("x = " + repeat("[{a=", 40) + "1" + repeat("}]", 40) + "\n"));
+        CHECK(find_absurd_shape(cat("x = ", repeat("{a=", 65), "1", repeat("}", 65), "\n")));
+        CHECK(find_absurd_shape(cat("x = ", repeat("[{a=", 40), "1", repeat("}]", 40), "\n")));
     }
     SUBCASE("nesting across lines of a multi-line array") {
-        CHECK(find_absurd_shape("x = [\n" + repeat("[\n", 70) + repeat("]\n", 71)));
-        CHECK_FALSE(find_absurd_shape("x = [\n  1,\n  2,\n]\n" + dotted_key(3)));
+        CHECK(find_absurd_shape(cat("x = [\n", repeat("[\n", 70), repeat("]\n", 71))));
+        CHECK_FALSE(find_absurd_shape(cat("x = [\n  1,\n  2,\n]\n", dotted_key(3))));
     }
     SUBCASE("non-ASCII outside strings and comments is refused before toml++ misreads it") {
         CHECK_FALSE(find_absurd_shape("# 山田 、。\nx = \"山田、\" # あ\n\"名前\" = 'ü'\n"));
@@ -108,7 +116,7 @@ TEST_CASE("find_absurd_shape") {
         CHECK(problem->message == "not valid TOML: unexpected \"あ\" after a backslash in a multi-line string");
     }
     SUBCASE("columns count characters, not bytes") {
-        const auto problem = find_absurd_shape("\"名前\" = " + repeat("[", 65));
+        const auto problem = find_absurd_shape(cat("\"名前\" = ", repeat("[", 65)));
         REQUIRE(problem);
         CHECK(problem->where.column == 72);
     }
@@ -117,23 +125,23 @@ TEST_CASE("find_absurd_shape") {
 TEST_CASE("parse_toml guard") {
     SUBCASE("a key of 100,000 dotted parts is refused, not a crash") {
         Diagnostics d;
-        const auto file = winback::load_clients(std::string(clients_text) + dotted_key(100000), "clients.toml", d);
+        const auto file = winback::load_clients(cat(std::string(clients_text), dotted_key(100000)), "clients.toml", d);
         CHECK_FALSE(file.parsed);
         CHECK(messages(d) == "clients.toml:5:128: error: not valid TOML: a key of more than 64 dotted parts\n");
     }
     SUBCASE("10,000 nested arrays are refused in every file kind") {
-        const std::string deep = "x = " + repeat("[", 10000) + repeat("]", 10000) + "\n";
+        const std::string deep = cat("x = ", repeat("[", 10000), repeat("]", 10000), "\n");
         Diagnostics d;
         winback::load_clients(deep, "clients.toml", d);
         winback::load_playbooks(deep, "playbooks.toml", "playbooks.toml", d);
         winback::load_facility(deep, "facility.toml", d);
         winback::load_log(deep, "log.toml", d);
         const std::string what = ":1:69: error: not valid TOML: arrays or inline tables nested more than 64 deep\n";
-        CHECK(messages(d) == "clients.toml" + what + "facility.toml" + what + "log.toml" + what + "playbooks.toml" + what);
+        CHECK(messages(d) == cat("clients.toml", what, "facility.toml", what, "log.toml", what, "playbooks.toml", what));
     }
     SUBCASE("10,000 nested inline tables") {
         Diagnostics d;
-        winback::load_log("x = " + repeat("{a=", 10000) + "1" + repeat("}", 10000) + "\n", "log.toml", d);
+        winback::load_log(cat("x = ", repeat("{a=", 10000), "1", repeat("}", 10000), "\n"), "log.toml", d);
         CHECK(messages(d) == "log.toml:1:197: error: not valid TOML: arrays or inline tables nested more than 64 deep\n");
     }
     SUBCASE("the parser's error comes first when it is on an earlier line") {
@@ -142,13 +150,13 @@ TEST_CASE("parse_toml guard") {
         CHECK(messages(d) == "clients.toml:1:3: error: not valid TOML: error while parsing key-value pair: expected '=', "
                              "saw ','\n");
         Diagnostics cut;  // an array left open by the cut is not an earlier error
-        winback::load_clients("x = [\n1,\n" + repeat("[", 70) + "\n", "clients.toml", cut);
+        winback::load_clients(cat("x = [\n1,\n", repeat("[", 70), "\n"), "clients.toml", cut);
         CHECK(messages(cut) ==
               "clients.toml:3:64: error: not valid TOML: arrays or inline tables nested more than 64 deep\n");
     }
     SUBCASE("a UTF-8 byte order mark is skipped and columns stay right") {
         Diagnostics d;
-        const auto file = winback::load_clients("\xEF\xBB\xBF" + std::string(clients_text), "clients.toml", d);
+        const auto file = winback::load_clients(cat("\xEF\xBB\xBF", std::string(clients_text)), "clients.toml", d);
         CHECK(messages(d).empty());
         REQUIRE(file.clients.size() == 1);
         CHECK(file.clients[0].id == "C-0001");
@@ -167,7 +175,7 @@ TEST_CASE("parse_toml guard") {
         std::string crlf;
         for (char c : std::string_view(clients_text)) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
         Diagnostics d;
-        const auto file = winback::load_clients(crlf + "status = \"x\"\r\n", "clients.toml", d);
+        const auto file = winback::load_clients(cat(crlf, "status = \"x\"\r\n"), "clients.toml", d);
         REQUIRE(file.parsed == false);
         CHECK(messages(d) ==
               "clients.toml:5:10: error: not valid TOML: error while parsing key-value pair: cannot redefine existing "
