@@ -56,7 +56,7 @@ public:
                 ++m_i;
             } else if (c == '#') {
                 while (m_i < m_text.size() && m_text[m_i] != '\n') ++m_i;
-            } else if (c == '"' || c == '\'') {
+            } else if ((c == '"' || c == '\'') && opens_string()) {
                 if (auto problem = skip_string(c)) return problem;
                 m_line_start = false;
             } else if (static_cast<unsigned char>(c) >= 0x80) {
@@ -74,6 +74,15 @@ public:
     }
 
 private:
+    // A quote opens a string only after a delimiter: toml++ reads `8u"fr` as one broken bare
+    // value, and so must the scan, to see the characters it will look at.
+    bool opens_string() const {
+        if (m_i == 0) return true;
+        const char before = m_text[m_i - 1];
+        constexpr std::string_view delimiters = " \t\r\n=[{,";
+        return delimiters.find(before) != std::string_view::npos || (m_in_key && before == '.');
+    }
+
     std::optional<ShapeProblem> key_char(char c, bool line_start) {
         if (c == '.') {
             if (++m_parts > max_key_parts) {
