@@ -50,6 +50,9 @@ public:
     std::optional<ShapeProblem> run() {
         while (m_i < m_text.size()) {
             const char c = m_text[m_i];
+            if (c == '\n' || c == ' ' || c == '\t' || c == '\r' || c == '#' || c == ',' || c == ']' || c == '}') {
+                m_in_bare = false;  // what toml++ takes as the end of a value
+            }
             if (c == '\n') {
                 newline();
             } else if (c == ' ' || c == '\t' || c == '\r') {
@@ -77,6 +80,7 @@ private:
     // A quote opens a string only after a delimiter: toml++ reads `8u"fr` as one broken bare
     // value, and so must the scan, to see the characters it will look at.
     bool opens_string() const {
+        if (m_in_bare) return false;
         if (m_i == 0) return true;
         const char before = m_text[m_i - 1];
         constexpr std::string_view delimiters = " \t\r\n=[{,";
@@ -99,6 +103,11 @@ private:
     }
 
     std::optional<ShapeProblem> value_char(char c) {
+        if (m_in_bare) return std::nullopt;  // `0["x` is one broken value to toml++
+        if (c != '[' && c != '{' && c != ']' && c != '}' && c != ',' && c != '"' && c != '\'') {
+            m_in_bare = true;  // a number, date, boolean: up to the next space, comma or bracket
+            return std::nullopt;
+        }
         if (c == '[' || c == '{') {
             m_open.push_back(c);
             if (static_cast<int>(m_open.size()) > max_nesting) {
@@ -201,6 +210,7 @@ private:
     bool m_line_start = true;
     bool m_in_key = true;
     bool m_header = false;
+    bool m_in_bare = false;  // inside a bare value such as 12, true or 2026-09-14
     int m_parts = 1;
     std::string m_open;  // the open '[' and '{' of values, innermost last
 };

@@ -94,7 +94,7 @@ TEST_CASE("find_absurd_shape") {
     SUBCASE("non-ASCII outside strings and comments is refused before toml++ misreads it") {
         CHECK_FALSE(find_absurd_shape("# 山田 、。\nx = \"山田、\" # あ\n\"名前\" = 'ü'\n"));
         CHECK_FALSE(find_absurd_shape("a.\"名\".'前' = [\"あ\",'い',{b=\"う\"}]\nc=\"\"\"え\"\"\"\n"));
-        for (std::string text : {"days = [\"tue\",8u\"frい\n", "x = 1、\n", "x = 1é\n", "x = trueあ\n", "[あ]\n", "x = \"a\"あ\n", "x = { a = 1あ }\n"}) {
+        for (std::string text : {"days = [\"tue\",8u\"frい\n", "closed =0[\"く\"\n", "x = 1、\n", "x = 1é\n", "x = trueあ\n", "[あ]\n", "x = \"a\"あ\n", "x = { a = 1あ }\n"}) {
             CAPTURE(text);
             const auto problem = find_absurd_shape(text);
             REQUIRE(problem);
