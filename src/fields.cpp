@@ -1,5 +1,6 @@
 #include "fields.hpp"
 
+#include "toml_guard.hpp"
 #include "winback/text.hpp"
 
 #include <algorithm>
@@ -233,8 +234,23 @@ std::string name_of(const toml::table& table, std::string_view id_key, std::stri
     return fmt::format("{} #{}", what, index + 1);
 }
 
+namespace {
+
+void report_parse_error(const toml::parse_error& e, std::string_view path, Diagnostics& diagnostics) {
+    std::string message(e.description());
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    if (message.ends_with("could not determine value type")) {
+        message += " (text such as names and phone numbers must be in double quotes: \"...\")";
+    }
+    diagnostics.error(path, {static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
+                      fmt::format("not valid TOML: {}", message));
+}
+
+}  // namespace
+
 std::optional<toml::table> parse_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics,
                                       std::span<const std::string_view> known_keys) {
+    text = strip_bom(text);  // Excel and Notepad start a UTF-8 file with one
     // Checked here rather than by the parser, to point at the exact character and say what to do.
     if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
         const std::string_view before = text.substr(0, bad);
@@ -248,18 +264,28 @@ std::optional<toml::table> parse_toml(std::string_view text, std::string_view pa
                           "not valid UTF-8: save the file as UTF-8 (not Shift_JIS or another encoding)");
         return std::nullopt;
     }
+    // What Debian's toml++ 3.3.0 does not survive is refused before it sees the text
+    // (docs/fuzzing.md); but a parse error on an earlier line is the one to report, so the lines
+    // before the problem, which the pre-scan found safe, are parsed first.
+    if (auto problem = find_absurd_shape(text)) {
+        try {
+            (void)toml::parse(text.substr(0, problem->line_offset), path);
+        } catch (const toml::parse_error& e) {
+            const bool cut_short = std::string_view(e.description()).find("end-of-file") != std::string_view::npos;
+            if (static_cast<int>(e.source().begin.line) < problem->where.line && !cut_short) {
+                report_parse_error(e, path, diagnostics);
+                return std::nullopt;
+            }
+        }
+        diagnostics.error(path, problem->where, std::move(problem->message));
+        return std::nullopt;
+    }
     try {
         toml::table root = toml::parse(text, path);
         Fields top(root, path, diagnostics, "top level", known_keys);  // warns about unknown keys
         return root;
     } catch (const toml::parse_error& e) {
-        std::string message(e.description());
-        if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-        if (message.ends_with("could not determine value type")) {
-            message += " (text such as names and phone numbers must be in double quotes: \"...\")";
-        }
-        diagnostics.error(path, {static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
-                          fmt::format("not valid TOML: {}", message));
+        report_parse_error(e, path, diagnostics);
     }
     return std::nullopt;
 }

@@ -4,6 +4,8 @@
 # Optional CASE_DIR/env holds NAME=VALUE lines added to a fixed environment; @CASE_DIR@ in a
 # value is the case folder, and the case folder in the output is shown as @CASE_DIR@.
 # With the environment variable UPDATE_GOLDEN=1 the expected files are rewritten instead.
+# A case whose input is too big to store has CASE_DIR/generate, a bash script run in WORK_DIR to
+# write it there; winback then runs in WORK_DIR instead of CASE_DIR.
 #
 # cmake -DWINBACK=path/to/winback -DCASE_DIR=tests/cli/NAME -DWORK_DIR=scratch -P run_case.cmake
 
@@ -20,9 +22,18 @@ endif()
 # Output goes to files, byte for byte: a CSV's CRLF line ends must survive the comparison.
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
+set(run_dir ${CASE_DIR})
+if(EXISTS ${CASE_DIR}/generate)
+  set(run_dir ${WORK_DIR}/run)
+  file(MAKE_DIRECTORY ${run_dir})
+  execute_process(COMMAND bash ${CASE_DIR}/generate WORKING_DIRECTORY ${run_dir} RESULT_VARIABLE generated)
+  if(NOT generated EQUAL 0)
+    message(FATAL_ERROR "${CASE_DIR}/generate failed")
+  endif()
+endif()
 execute_process(
   COMMAND ${CMAKE_COMMAND} -E env ${env_args} ${WINBACK} ${args}
-  WORKING_DIRECTORY ${CASE_DIR}
+  WORKING_DIRECTORY ${run_dir}
   OUTPUT_FILE ${WORK_DIR}/actual_stdout
   ERROR_FILE ${WORK_DIR}/actual_stderr
   RESULT_VARIABLE actual_exit)
