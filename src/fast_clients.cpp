@@ -1,7 +1,6 @@
 // clients.toml straight from the bytes: the same model load_clients_toml builds, or nothing.
 
 #include <algorithm>
-#include <atomic>
 
 #include "fast_ids.hpp"
 #include "fast_toml.hpp"
@@ -282,30 +281,10 @@ void shift_lines(Piece& piece, int lines) {
 }  // namespace
 
 std::optional<ClientsFile> fast_load_clients(std::string_view text) {
-    const auto starts = detail::split_at_headers(text, "[[client]]", detail::parallel_parts(text.size()));
-    const std::size_t n = starts.size();
-    std::vector<Piece> pieces(n);
-    std::vector<std::size_t> counts(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t end = k + 1 < n ? starts[k + 1] : text.size();
-        pieces[k].text = text.substr(starts[k], end - starts[k]);
-    }
-    detail::run_parallel(n, [&](std::size_t k) { counts[k] = detail::count_headers(pieces[k].text, "[[client]]"); });
     ClientsFile out;
     out.parsed = true;
-    std::size_t total = 0;
-    for (std::size_t count : counts) total += count;
-    out.clients.resize(total);
-    std::size_t first = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-        pieces[k].clients = std::span<Client>(out.clients).subspan(first, counts[k]);
-        first += counts[k];
-    }
-    std::atomic<bool> ok = true;
-    detail::run_parallel(n, [&](std::size_t k) {
-        if (!read_piece(pieces[k])) ok = false;
-    });
-    if (!ok) return std::nullopt;
+    std::vector<Piece> pieces;
+    if (!detail::read_in_pieces(text, "[[client]]", pieces, out.clients, &Piece::clients, read_piece)) return std::nullopt;
     int lines = 0;
     for (Piece& piece : pieces) {
         if (lines > 0) shift_lines(piece, lines);

@@ -1,6 +1,5 @@
 // log.toml straight from the bytes: the same entries load_log_toml builds, or nothing.
 
-#include <atomic>
 
 #include "fast_toml.hpp"
 #include "winback/fast_load.hpp"
@@ -79,30 +78,10 @@ bool read_piece(Piece& piece) {
 
 std::optional<LogFile> fast_load_log(std::string_view text) {
     if (torn_tail(text)) return std::nullopt;  // an error, which only the toml++ path reports
-    const auto starts = detail::split_at_headers(text, "[[entry]]", detail::parallel_parts(text.size()));
-    const std::size_t n = starts.size();
-    std::vector<Piece> pieces(n);
-    std::vector<std::size_t> counts(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t end = k + 1 < n ? starts[k + 1] : text.size();
-        pieces[k].text = text.substr(starts[k], end - starts[k]);
-    }
-    detail::run_parallel(n, [&](std::size_t k) { counts[k] = detail::count_headers(pieces[k].text, "[[entry]]"); });
     LogFile out;
     out.parsed = true;
-    std::size_t total = 0;
-    for (std::size_t count : counts) total += count;
-    out.entries.resize(total);
-    std::size_t first = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-        pieces[k].entries = std::span<Entry>(out.entries).subspan(first, counts[k]);
-        first += counts[k];
-    }
-    std::atomic<bool> ok = true;
-    detail::run_parallel(n, [&](std::size_t k) {
-        if (!read_piece(pieces[k])) ok = false;
-    });
-    if (!ok) return std::nullopt;
+    std::vector<Piece> pieces;
+    if (!detail::read_in_pieces(text, "[[entry]]", pieces, out.entries, &Piece::entries, read_piece)) return std::nullopt;
     int lines = 0;
     for (Piece& piece : pieces) {
         if (lines > 0) {

@@ -78,6 +78,8 @@ std::size_t parallel_parts(std::size_t size);
 
 }  // namespace winback::detail
 
+#include <atomic>
+#include <span>
 #include <thread>
 
 namespace winback::detail {
@@ -93,5 +95,35 @@ void run_parallel(std::size_t n, Work work) {
 
 // How many lines of text start with header (e.g. "[[client]]").
 std::size_t count_headers(std::string_view text, std::string_view header);
+
+// Reads a file of `header` tables in parallel pieces, split at header lines. `records` is sized
+// once, to the count of headers, and each piece reads into its own span of it (`Piece::*records`)
+// with read(piece). Whether every piece was read.
+template <class Piece, class Record, class Read>
+bool read_in_pieces(std::string_view text, std::string_view header, std::vector<Piece>& pieces,
+                    std::vector<Record>& records, std::span<Record> Piece::*span, Read read) {
+    const auto starts = split_at_headers(text, header, parallel_parts(text.size()));
+    const std::size_t n = starts.size();
+    pieces.resize(n);
+    std::vector<std::size_t> counts(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t end = k + 1 < n ? starts[k + 1] : text.size();
+        pieces[k].text = text.substr(starts[k], end - starts[k]);
+    }
+    run_parallel(n, [&](std::size_t k) { counts[k] = count_headers(pieces[k].text, header); });
+    std::size_t total = 0;
+    for (std::size_t count : counts) total += count;
+    records.resize(total);
+    std::size_t first = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        pieces[k].*span = std::span<Record>(records).subspan(first, counts[k]);
+        first += counts[k];
+    }
+    std::atomic<bool> ok = true;
+    run_parallel(n, [&](std::size_t k) {
+        if (!read(pieces[k])) ok = false;
+    });
+    return ok;
+}
 
 }  // namespace winback::detail
