@@ -115,6 +115,14 @@ bool occurrence_done(const Step& step, const StepSpan& span, std::span<const Ent
     return is_done(step, entries, span.anchor, due, next_due, lead_days(step, span, occurrence));
 }
 
+std::optional<Date> done_window_end(const Step& step, const StepSpan& span, Shift shift, const Calendars& calendars,
+                                    const Occurrence& occurrence) {
+    if (!step.every) return std::nullopt;
+    const auto next = occurrence_at(step, span, occurrence.index + 1);
+    if (!next) return std::nullopt;
+    return add_days(due_date(*next, shift, calendars), -lead_days(step, span, occurrence));
+}
+
 std::vector<DueOccurrence> due_occurrences(const Book& book, const Client& client, const Course& course,
                                            std::span<const Entry* const> entries, std::optional<Date> from, Date end) {
     std::vector<DueOccurrence> out;

@@ -85,7 +85,13 @@ std::unordered_map<std::string, Date> logged_contacts(const std::vector<Action>&
 class Sweep {
 public:
     Sweep(std::vector<Action>& actions, const LoadLimitsInput& in)
-        : m_actions(actions), m_in(in), m_blocked(actions.size(), false), m_gap_since(actions.size()) {
+        : m_actions(actions),
+          m_in(in),
+          m_blocked(actions.size(), false),
+          m_gap_since(actions.size()),
+          m_placed(actions.size(), false),
+          m_past_gap(actions.size(), false),
+          m_latest(actions.size()) {
         const Facility& f = in.book.facility;
         m_limit = f.max_actions_per_day.value_or(0);
         m_gap = f.min_gap;
@@ -96,6 +102,14 @@ public:
         }
         for (Recipient to : {Recipient::client, Recipient::care_manager}) {
             m_calendars[klass(to)] = calendars_for(f, to);
+        }
+        // The last open day an action may move to, never before its own due date.
+        for (std::size_t i = 0; i < actions.size(); ++i) {
+            const Action& a = actions[i];
+            if (!a.latest) continue;
+            Date last = *a.latest;
+            while (last > a.due && m_calendars[klass(a.to)].closed(last)) last = add_days(last, -1);
+            m_latest[i] = std::max(last, a.due);
         }
     }
 
@@ -156,8 +170,14 @@ private:
     };
     using Heap = std::priority_queue<std::size_t, std::vector<std::size_t>, Less>;
 
+    // The latest days of the ready actions that have one, earliest on top.
+    using Deadlines = std::priority_queue<std::pair<Date, std::size_t>, std::vector<std::pair<Date, std::size_t>>,
+                                          std::greater<>>;
+
+    // Placed actions may still sit in the heaps: they are skipped when they come to the top.
     struct OwnerQueue {
         std::array<Heap, 2> ready;
+        Deadlines deadlines{};
         Date day;
         long long count = 0;
     };
@@ -166,7 +186,7 @@ private:
         auto it = m_owners.find(owner);
         if (it == m_owners.end()) {
             const Less less{&m_actions};
-            it = m_owners.emplace(owner, OwnerQueue{{Heap(less), Heap(less)}, m_in.today, 0}).first;
+            it = m_owners.emplace(owner, OwnerQueue{{Heap(less), Heap(less)}, Deadlines{}, m_in.today, 0}).first;
         }
         return it->second;
     }
@@ -184,12 +204,14 @@ private:
 
     void ready(std::size_t i) {
         const Action& a = m_actions[i];
-        queue_of(a.owner).ready[klass(a.to)].push(i);
+        OwnerQueue& q = queue_of(a.owner);
+        q.ready[klass(a.to)].push(i);
+        if (m_latest[i]) q.deadlines.push({*m_latest[i], i});
     }
 
     // The day before which the action's person may not be contacted again, if it is after `day`.
     std::optional<Date> gap_until(std::size_t i, Date day) const {
-        if (!m_gap || m_actions[i].person.empty()) return std::nullopt;
+        if (!m_gap || m_past_gap[i] || m_actions[i].person.empty()) return std::nullopt;
         auto it = m_last.find(m_actions[i].person);
         if (it == m_last.end() || it->second == day) return std::nullopt;  // one contact a day
         const Date free = add(it->second, *m_gap);
@@ -199,6 +221,7 @@ private:
 
     void place(std::size_t i, Date day) {
         Action& a = m_actions[i];
+        m_placed[i] = true;
         ++count(queue_of(a.owner), day);
         if (day != a.due && a.due >= m_in.today) {
             a.suggestion = join(a.suggestion, deferral_note(i));
@@ -223,8 +246,17 @@ private:
                 if (m_calendars[k].closed(day)) continue;
                 while (!heap.empty()) {
                     const std::size_t top = heap.top();
+                    if (m_placed[top]) {
+                        heap.pop();
+                        continue;
+                    }
                     const auto until = gap_until(top, day);
                     if (!until) break;
+                    // A gap that ends after the action's last day cannot be kept: it competes now.
+                    if (m_latest[top] && *until > *m_latest[top]) {
+                        m_past_gap[top] = true;
+                        break;
+                    }
                     m_blocked[top] = true;
                     m_gap_since[top] = m_last.at(m_actions[top].person);
                     m_waiting.push({*until, top});
@@ -238,6 +270,16 @@ private:
             if (!best) break;
             q.ready[from].pop();
             place(*best, day);
+        }
+        // What may not move past today is placed today, over the limit: never lost (stop_after,
+        // a stop outcome) and never logged against the next occurrence.
+        while (!q.deadlines.empty() && q.deadlines.top().first <= day) {
+            const std::size_t i = q.deadlines.top().second;
+            q.deadlines.pop();
+            if (!m_placed[i]) place(i, day);
+        }
+        for (Heap& heap : q.ready) {
+            while (!heap.empty() && m_placed[heap.top()]) heap.pop();
         }
         return !q.ready[0].empty() || !q.ready[1].empty();
     }
@@ -268,13 +310,13 @@ private:
     void drop_the_rest() {
         std::vector<bool> gone(m_actions.size(), false);
         while (!m_waiting.empty()) {
-            gone[m_waiting.top().second] = true;
+            gone[m_waiting.top().second] = !m_placed[m_waiting.top().second];
             m_waiting.pop();
         }
         for (auto& [owner, q] : m_owners) {
             for (Heap& heap : q.ready) {
                 while (!heap.empty()) {
-                    gone[heap.top()] = true;
+                    gone[heap.top()] = !m_placed[heap.top()];
                     heap.pop();
                 }
             }
@@ -297,6 +339,9 @@ private:
     std::map<std::string, OwnerQueue> m_owners;
     std::vector<bool> m_blocked;  // held back by min_gap at some point
     std::vector<Date> m_gap_since;
+    std::vector<bool> m_placed;
+    std::vector<bool> m_past_gap;               // its gap would end after its last day: ignored
+    std::vector<std::optional<Date>> m_latest;  // Action::latest, on an open day of its calendar
     using Waiting = std::pair<Date, std::size_t>;
     std::priority_queue<Waiting, std::vector<Waiting>, std::greater<>> m_waiting;
 };

@@ -70,8 +70,18 @@ struct StepRun {
         a.owner = client.owner;
         a.value = value;
         a.person = person_of(client, step.to);
+        a.latest = latest_day(o);
         if (course.playbook->reason == "conflict") a.suggestion = free_days_text(book, client, taken, options.lang);
         return a;
+    }
+
+    // See Action::latest.
+    std::optional<Date> latest_day(const Occurrence& o) const {
+        std::optional<Date> latest = course.stop;
+        const auto bound = [&latest](Date d) { latest = latest ? std::min(*latest, d) : d; };
+        if (course.ended) bound(add_days(*course.ended, -1));
+        if (auto end = done_window_end(step, span, book.facility.shift, calendars, o)) bound(add_days(*end, -1));
+        return latest;
     }
 
     // The latest occurrence due before today, if it is neither done, expired nor ended.

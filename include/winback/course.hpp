@@ -67,6 +67,11 @@ Date due_date(const Occurrence& occurrence, Shift shift, const Calendars& calend
 bool occurrence_done(const Step& step, const StepSpan& span, std::span<const Entry* const> entries, Shift shift,
                      const Calendars& calendars, const Occurrence& occurrence, Date due);
 
+// The first day a log entry no longer counts for this occurrence of a recurring step (the next
+// occurrence's due date less the lead); none for a one-off step or the last occurrence.
+std::optional<Date> done_window_end(const Step& step, const StepSpan& span, Shift shift, const Calendars& calendars,
+                                    const Occurrence& occurrence);
+
 // An occurrence of one of a course's steps, its due date, and whether the log shows it done.
 struct DueOccurrence {
     const Step* step = nullptr;

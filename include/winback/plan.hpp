@@ -54,6 +54,10 @@ struct Action {
     long long value = 0;  // yen: monthly revenue x return rate
     std::string suggestion;
     std::optional<Date> deferred_from;  // moved by a load limit from this due date
+    // The last day a load limit may move it to: the course's last day (stop_after, a stop
+    // outcome) and, for a recurring step, the day before a log entry would count for the next
+    // occurrence instead. None: no bound but the window.
+    std::optional<Date> latest;
     std::string person;  // whom it reaches, for min_gap (load_limits.hpp); empty for staff steps
 };
 

@@ -94,6 +94,29 @@ return_rate = 0.5
   task = "second"
 
 [[playbook]]
+reason = "short"
+return_rate = 0.5
+stop_after = "10d"
+
+  [[playbook.step]]
+  id = "last-call"
+  at = "10d"
+  to = "family"
+  via = "call"
+  task = "last call"
+
+[[playbook]]
+reason = "weekly"
+return_rate = 0.5
+
+  [[playbook.step]]
+  id = "weekly"
+  every = "1w"
+  to = "family"
+  via = "call"
+  task = "weekly call"
+
+[[playbook]]
 reason = "cm-later"
 return_rate = 0.5
 
@@ -178,6 +201,26 @@ TEST_CASE("load limits: max_actions_per_day") {
                          "2026-11-03 C-5 call | 2026-11-06 C-HIGH call <2026-11-05");
         CHECK(p.actions[0].overdue_days == 2);
         CHECK_FALSE(p.actions[0].deferred_from);
+    }
+    SUBCASE("an action is never moved past stop_after: on its last day it stays, over the limit") {
+        // Lapse Mon 11-02, stop_after 10d: the one call is due on the last day, Thu 11-12.
+        const std::string last_day = client("L-1", "short", "2026-11-02", 3000, "A") +
+                                     client("L-2", "short", "2026-11-02", 2000, "A") +
+                                     client("L-3", "short", "2026-11-02", 1000, "A");
+        const Plan p = plan(load(last_day), "2026-11-12", "2026-11-20");
+        CHECK(rows(p) == "2026-11-12 L-1 last-call | 2026-11-12 L-2 last-call | 2026-11-12 L-3 last-call");
+    }
+    SUBCASE("a weekly occurrence moves no later than the day before the next one's done window") {
+        // Lapse Mon 11-02, weekly from 11-09; the next is due 11-16 and its window opens 3 days
+        // before (lead = min(7, 7 / 2)), on 11-13: a call on 11-13 would count for 11-16, so
+        // 11-12 is the last day for 11-09's. Two a day: W-7, W-8 on 11-12, and W-9 with them.
+        std::string weekly;
+        for (int k = 1; k <= 9; ++k) weekly += client(fmt::format("W-{}", k), "weekly", "2026-11-02", 10000 - k, "A");
+        const Plan p = plan(load(weekly), "2026-11-09", "2026-11-13");
+        CHECK(rows(p) == "2026-11-09 W-1 weekly | 2026-11-09 W-2 weekly | 2026-11-10 W-3 weekly <2026-11-09 | "
+                         "2026-11-10 W-4 weekly <2026-11-09 | 2026-11-11 W-5 weekly <2026-11-09 | "
+                         "2026-11-11 W-6 weekly <2026-11-09 | 2026-11-12 W-7 weekly <2026-11-09 | "
+                         "2026-11-12 W-8 weekly <2026-11-09 | 2026-11-12 W-9 weekly <2026-11-09");
     }
     SUBCASE("a deferral skips closed days: the facility's Sunday, the offices' weekend") {
         // Sat 11-07, open: two of three family calls; Sun 11-08 closed: the third on Mon 11-09.
