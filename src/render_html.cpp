@@ -1,6 +1,7 @@
 // `plan --format html`: a printable call sheet, one A4 section per day, a checkbox and room for
 // a handwritten note per action. Self-contained: inline CSS, no script, nothing fetched.
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "winback/render.hpp"
@@ -102,10 +103,17 @@ std::string render_html(const Plan& plan, Lang lang) {
         out += fmt::format("<section>\n<h1>{} — {}</h1>\n<p>{}</p>\n</section>\n", l.title, span, l.nothing);
     }
     // One section per day; the overdue actions are on the first day's sheet, where they are to be done.
+    // Within a day the plan's order (--sort) is kept.
+    const auto sheet_of = [&plan](const Action& a) { return a.overdue_days > 0 ? plan.today : a.due; };
+    std::vector<const Action*> by_day;
+    for (const Action& a : plan.actions) by_day.push_back(&a);
+    std::stable_sort(by_day.begin(), by_day.end(),
+                     [&](const Action* a, const Action* b) { return sheet_of(*a) < sheet_of(*b); });
     std::vector<const Action*> day_actions;
     Date day = plan.today;
-    for (const Action& a : plan.actions) {
-        const Date key = a.overdue_days > 0 ? plan.today : a.due;
+    for (const Action* action : by_day) {
+        const Action& a = *action;
+        const Date key = sheet_of(a);
         if (!day_actions.empty() && key != day) {
             out += section(day, day_actions, l, lang);
             day_actions.clear();

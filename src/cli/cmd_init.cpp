@@ -29,7 +29,9 @@ bool make_folder(const std::string& dir, const Context& context) {
         return false;
     }
     std::error_code ec;
-    const std::filesystem::path parent = std::filesystem::path(dir).parent_path();
+    std::filesystem::path path = std::filesystem::path(dir).lexically_normal();
+    if (!path.has_filename()) path = path.parent_path();  // "a/b/", as tab completion writes it: the folder b of a
+    const std::filesystem::path parent = path.parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     if (ec || ::mkdir(dir.c_str(), 0700) != 0) {
         context.error(fmt::format("cannot create the folder {}: {}", dir, ec ? ec.message() : std::strerror(errno)));
