@@ -263,7 +263,11 @@ std::optional<std::string> by_template(std::string_view message, int depth, std:
         std::vector<std::string_view> holes;
         if (!match(message, pieces, holes)) continue;
         std::vector<std::string> filled;
-        for (std::string_view hole : holes) filled.push_back(hole_text(hole, depth, used));
+        for (std::size_t k = 0; k < holes.size(); ++k) {
+            // "{}" in quotes is the user's own text (a value, a key): shown as it is, never translated.
+            const bool quoted = pieces[k].ends_with('"') && pieces[k + 1].starts_with('"');
+            filled.push_back(quoted ? std::string(holes[k]) : hole_text(holes[k], depth, used));
+        }
         if (used) used->push_back(i);
         return fill(table[i].ja, filled);
     }
