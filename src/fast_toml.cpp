@@ -293,13 +293,27 @@ bool FastCursor::date(Date& out, bool iso_string) {
 std::vector<std::size_t> split_at_headers(std::string_view text, std::string_view header, std::size_t parts) {
     std::vector<std::size_t> starts{0};
     std::string needle(1, '\n');
-    needle.append(header).push_back('\n');
+    needle.append(header);
+    // The header alone on its line, or followed by a comment (`[[entry]] # written by winback`).
+    const auto header_line_at = [&](std::size_t from) -> std::optional<std::size_t> {
+        while (from < text.size()) {
+            const void* found = memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+            if (!found) return std::nullopt;
+            const auto at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+            const std::size_t after = at + needle.size();
+            if (after < text.size() && std::string_view("\n \t#").find(text[after]) != std::string_view::npos) {
+                return at + 1;
+            }
+            from = at + 1;
+        }
+        return std::nullopt;
+    };
     for (std::size_t k = 1; k < parts; ++k) {
         const std::size_t target = std::max(starts.back() + 1, text.size() * k / parts);
         if (target >= text.size()) break;
-        const void* found = memmem(text.data() + target, text.size() - target, needle.data(), needle.size());
+        const auto found = header_line_at(target);
         if (!found) break;
-        starts.push_back(static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) + 1);
+        starts.push_back(*found);
     }
     return starts;
 }
@@ -308,10 +322,6 @@ std::size_t parallel_parts(std::size_t size) {
     if (size < (1u << 20)) return 1;
     return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
 }
-
-}  // namespace winback::detail
-
-namespace winback::detail {
 
 std::size_t count_headers(std::string_view text, std::string_view header) {
     std::size_t n = text.starts_with(header) ? 1 : 0;

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "fast_toml.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -126,6 +128,19 @@ TEST_CASE("fast reader: a big file read in pieces keeps its lines") {
     REQUIRE(clients.size() > (1u << 20));
     REQUIRE(log.size() > (1u << 20));
     CHECK(same_on_both_paths<ClientsFile>(clients, fast_load_clients, load_clients_toml, load_clients));
+    CHECK(same_on_both_paths<LogFile>(log, fast_load_log, load_log_toml, load_log));
+}
+
+TEST_CASE("fast reader: a log written by winback is split at its marked headers too") {
+    std::string log;
+    for (int i = 0; i < 12000; ++i) {
+        log += fmt::format("[[entry]] # written by winback\ndate = 2026-02-01\nclient = \"C-{}\"\n"
+                           "outcome = \"reached\"\nnote = \"来月退院予定 {}\"\n# end of entry\n\n", i, i);
+    }
+    REQUIRE(log.size() > (1u << 20));
+    const auto starts = detail::split_at_headers(log, "[[entry]]", 2);
+    REQUIRE(starts.size() == 2);
+    CHECK(std::string_view(log).substr(starts[1]).starts_with("[[entry]] # written by winback\n"));
     CHECK(same_on_both_paths<LogFile>(log, fast_load_log, load_log_toml, load_log));
 }
 
