@@ -303,7 +303,8 @@ private:
                                     format_date(m_gap_since[i]), gap);
         }
         return ja ? fmt::format("{}から延期: {}さんは1日{}件まで", from, a.owner, m_limit)
-                  : fmt::format("deferred from {}: at most {} actions a day for {}", from, m_limit, a.owner);
+                  : fmt::format("deferred from {}: at most {} action{} a day for {}", from, m_limit,
+                                    m_limit == 1 ? "" : "s", a.owner);
     }
 
     // What is still waiting when the window ends moves past it: it leaves this plan.
