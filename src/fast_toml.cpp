@@ -237,6 +237,7 @@ bool FastCursor::integer(long long& out) {
     const std::size_t start = m_pos;
     long long value = 0;
     while (!at_end() && is_digit(m_text[m_pos])) {
+        if (m_pos - start == 18) return false;  // more digits than the fast path takes: toml++ decides
         value = value * 10 + (m_text[m_pos] - '0');
         ++m_pos;
     }
