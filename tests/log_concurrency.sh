@@ -8,24 +8,11 @@
 set -u
 
 winback=$1 book=$2 work_base=$3 writers=${4:-8} per_writer=${5:-125}
-export LANG=C.UTF-8 TZ=Asia/Tokyo
-unset LC_ALL LC_MESSAGES WINBACK_DIR NO_COLOR
-
-fail() {
-    echo "FAIL: $*; kept $work"
-    exit 1
-}
-
-# A folder of its own: another ctest run on the same build folder may run this test meanwhile.
-mkdir -p "$(dirname "$work_base")"
-work=$(mktemp -d "$work_base.XXXXXX") || exit 1
-mkdir -p "$work/book"
-cp -R "$book/." "$work/book/"
-log=$work/book/log.toml
-touch "$log"
+# shellcheck source=log_test_lib.sh
+source "$(dirname "$0")/log_test_lib.sh"
 cp "$log" "$work/log.before"
 size_before=$(stat -c %s "$log")
-entries_before=$("$winback" --dir "$work/book" -q check | sed -n 's/.* \([0-9][0-9]*\) log entr.*/\1/p')
+entries_before=$(count_entries)
 [[ -n $entries_before ]] || fail "winback check does not pass on the copy of $book"
 
 # A note that needs every kind of escaping, and long enough that interleaved writes would show.

@@ -10,25 +10,10 @@
 set -u
 
 winback=$1 book=$2 work_base=$3 repeats=${4:-200}
-export LANG=C.UTF-8 TZ=Asia/Tokyo
-unset LC_ALL LC_MESSAGES WINBACK_DIR NO_COLOR
 RANDOM=7  # the same delays each run, as far as the machine's speed allows
+# shellcheck source=log_test_lib.sh
+source "$(dirname "$0")/log_test_lib.sh"
 
-fail() {
-    echo "FAIL: $*; kept $work"
-    exit 1
-}
-
-mkdir -p "$(dirname "$work_base")"
-work=$(mktemp -d "$work_base.XXXXXX") || exit 1
-mkdir -p "$work/book"
-cp -R "$book/." "$work/book/"
-log=$work/book/log.toml
-touch "$log"
-
-count_entries() {
-    "$winback" --dir "$work/book" -q check | sed -n 's/.* \([0-9][0-9]*\) log entr.*/\1/p'
-}
 entries_before=$(count_entries)
 [[ -n $entries_before ]] || fail "winback check does not pass on the copy of $book"
 
