@@ -26,11 +26,17 @@ constexpr std::string_view client_keys[] = {
 constexpr std::string_view care_manager_keys[] = {"id", "name", "office", "phone"};
 constexpr std::string_view contact_keys[] = {"role", "name", "relation", "phone", "address"};
 
-unsigned key_index(std::string_view key, std::span<const std::string_view> keys) {
-    for (unsigned i = 0; i < keys.size(); ++i) {
-        if (keys[i] == key) return i;
-    }
-    return k_unknown;
+// Where the key was in its table the last time: the next key is most likely the one after.
+struct KeyHints {
+    std::size_t client = 0;
+    std::size_t care_manager = 0;
+    std::size_t contact = 0;
+};
+
+// The key's position in keys, or k_unknown.
+unsigned key_of(std::string_view key, std::span<const std::string_view> keys, std::size_t& hint) {
+    const std::size_t i = detail::key_index(key, keys, hint);
+    return i == keys.size() ? k_unknown : static_cast<unsigned>(i);
 }
 
 // Marks a key as seen in its table; false when it was there already (a TOML error).
@@ -208,6 +214,7 @@ bool read_piece(Piece& piece) {
     std::uint32_t seen = 0;
     std::size_t next_client = 0;
     Client* client = nullptr;
+    KeyHints hints;
     while (true) {
         if (!c.skip_blank_lines()) return false;
         if (c.at_end()) break;
@@ -240,17 +247,17 @@ bool read_piece(Piece& piece) {
         switch (table) {
             case Table::root: return false;
             case Table::client: {
-                const unsigned key = key_index(name, client_keys);
+                const unsigned key = key_of(name, client_keys, hints.client);
                 ok = first_time(seen, key) && client_value(c, key, *client);
                 break;
             }
             case Table::care_manager: {
-                const unsigned key = key_index(name, care_manager_keys);
+                const unsigned key = key_of(name, care_manager_keys, hints.care_manager);
                 ok = key != k_unknown && first_time(seen, key) && care_manager_value(c, key, piece.care_managers.back());
                 break;
             }
             case Table::contact: {
-                const unsigned key = key_index(name, contact_keys);
+                const unsigned key = key_of(name, contact_keys, hints.contact);
                 ok = key != k_unknown && first_time(seen, key) && contact_value(c, key, client->contacts.back());
                 break;
             }

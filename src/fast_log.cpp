@@ -14,12 +14,6 @@ using detail::FastCursor;
 enum Key : unsigned { k_date, k_client, k_step, k_outcome, k_by, k_note, k_reason, k_unknown };
 constexpr std::string_view entry_keys[] = {"date", "client", "step", "outcome", "by", "note", "reason"};
 
-unsigned key_index(std::string_view key) {
-    for (unsigned i = 0; i < std::size(entry_keys); ++i) {
-        if (entry_keys[i] == key) return i;
-    }
-    return k_unknown;
-}
 
 bool entry_value(FastCursor& c, unsigned key, Entry& e) {
     switch (key) {
@@ -47,6 +41,7 @@ bool read_piece(Piece& piece) {
     std::uint32_t seen = required_keys;  // no table yet: nothing to complete
     std::size_t next = 0;
     Entry* entry = nullptr;
+    std::size_t hint = 0;  // where the last key was among entry_keys
     while (true) {
         if (!c.skip_blank_lines()) return false;
         if (c.at_end()) break;
@@ -64,7 +59,7 @@ bool read_piece(Piece& piece) {
         }
         std::string_view name;
         if (!entry || !c.key(name)) return false;
-        const unsigned key = key_index(name);
+        const auto key = static_cast<unsigned>(detail::key_index(name, entry_keys, hint));
         const std::uint32_t bit = 1u << key;
         if (key == k_unknown || (seen & bit) || !entry_value(c, key, *entry) || !c.end_of_line()) return false;
         seen |= bit;

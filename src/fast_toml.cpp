@@ -1,6 +1,7 @@
 #include "fast_toml.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <thread>
 
@@ -10,14 +11,90 @@ namespace winback::detail {
 
 namespace {
 
-bool is_key_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
+// What a byte is to the scanners below, one table lookup each.
+enum ByteClass : unsigned char { plain, key_char, quote, apostrophe, backslash, control, non_ascii };
+
+constexpr std::array<unsigned char, 256> byte_classes = [] {
+    std::array<unsigned char, 256> table{};
+    for (unsigned c = 0; c < 256; ++c) {
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            table[c] = control;  // TOML forbids them in comments and single-line strings (tab is allowed)
+        } else if (c >= 0x80) {
+            table[c] = non_ascii;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+            table[c] = key_char;
+        } else {
+            table[c] = plain;
+        }
+    }
+    table['"'] = quote;
+    table['\''] = apostrophe;
+    table['\\'] = backslash;
+    return table;
+}();
+
+unsigned char class_of(char c) { return byte_classes[static_cast<unsigned char>(c)]; }
+
+bool is_key_char(char c) { return class_of(c) == key_char; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Bytes TOML forbids in comments and single-line strings (tab is allowed).
-bool is_control(unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7F; }
+// The length of the UTF-8 sequence at p (its first byte is not ASCII), or 0 when it is not one:
+// the same rules as valid_utf8 (no overlong forms, no surrogates, nothing past U+10FFFF).
+std::size_t utf8_length(const char* p, const char* end) {
+    const auto byte = [p](std::size_t k) { return static_cast<unsigned char>(p[k]); };
+    const unsigned char b0 = byte(0);
+    const auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
+    // Most of Japanese text: three bytes led by E1..EF except ED (where surrogates are).
+    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && end - p >= 3 && continuation(1) && continuation(2)) return 3;
+    std::size_t len = 0;
+    char32_t cp = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (static_cast<std::size_t>(end - p) < len) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if (!continuation(k)) return 0;
+        cp = (cp << 6) | (byte(k) & 0x3F);
+    }
+    static constexpr char32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_length[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+// Skips the text of a comment or a single-line string up to a byte of class `stop` (or a
+// backslash, or the end): plain bytes, key characters, the other quote and whole UTF-8
+// sequences. Returns false at a control character or invalid UTF-8.
+bool skip_text(std::string_view text, std::size_t& pos, unsigned char stop) {
+    const char* p = text.data() + pos;
+    const char* const end = text.data() + text.size();
+    while (p < end) {
+        const unsigned char c = class_of(*p);
+        if (c == plain || c == key_char || (c != stop && (c == quote || c == apostrophe))) {
+            ++p;
+        } else if (c == non_ascii) {
+            const std::size_t len = utf8_length(p, end);
+            if (len == 0) return false;
+            p += len;
+        } else if (c == control) {
+            pos = static_cast<std::size_t>(p - text.data());
+            return *p == '\n';  // the end of the line: the caller decides
+        } else {
+            break;  // stop, or a backslash
+        }
+    }
+    pos = static_cast<std::size_t>(p - text.data());
+    return true;
+}
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -61,15 +138,12 @@ void FastCursor::newline() {
 }
 
 bool FastCursor::comment() {
-    const std::size_t start = m_pos;
-    bool ascii = true;
-    while (!at_end() && m_text[m_pos] != '\n') {
-        const auto c = static_cast<unsigned char>(m_text[m_pos]);
-        if (is_control(c)) return false;
-        ascii = ascii && c < 0x80;
-        ++m_pos;
+    // To the end of the line; a backslash or a quote is plain text here.
+    while (true) {
+        if (!skip_text(m_text, m_pos, control)) return false;
+        if (at_end() || m_text[m_pos] == '\n') return true;
+        ++m_pos;  // a backslash
     }
-    return ascii || valid_utf8(m_text.substr(start, m_pos - start));
 }
 
 bool FastCursor::skip_space() {
@@ -131,11 +205,13 @@ bool FastCursor::header(std::string_view& name) {
 
 bool FastCursor::key(std::string_view& name) {
     const std::size_t start = m_pos;
-    while (!at_end() && is_key_char(m_text[m_pos])) ++m_pos;
+    while (m_pos < m_text.size() && is_key_char(m_text[m_pos])) ++m_pos;
     if (m_pos == start) return false;
     name = m_text.substr(start, m_pos - start);
+    if (peek() == ' ') ++m_pos;  // the usual `key = value`
     skip_space();
     if (!expect('=')) return false;
+    if (peek() == ' ') ++m_pos;
     skip_space();
     return true;
 }
@@ -178,46 +254,34 @@ bool FastCursor::escape(std::string& out) {
 }
 
 bool FastCursor::basic_string(std::string& out) {
-    if (m_text.substr(m_pos, 3) == "\"\"\"") return false;  // multi-line: left to toml++
-    const std::size_t start = ++m_pos;
-    bool ascii = true;
+    if (m_pos + 2 < m_text.size() && m_text[m_pos + 1] == '"' && m_text[m_pos + 2] == '"') return false;  // multi-line: left to toml++
+    std::size_t run = ++m_pos;
     out.clear();
-    std::size_t run = m_pos;
     while (true) {
-        if (at_end()) return false;
-        const auto c = static_cast<unsigned char>(m_text[m_pos]);
+        if (!skip_text(m_text, m_pos, quote) || at_end()) return false;
+        const char c = m_text[m_pos];
         if (c == '"') break;
-        if (c == '\\') {
-            out.append(m_text.data() + run, m_pos - run);
-            if (!escape(out)) return false;
-            run = m_pos;
-            continue;
-        }
-        if (is_control(c)) return false;
-        ascii = ascii && c < 0x80;
-        ++m_pos;
+        if (c != '\\') return false;  // a newline: the string is not closed on its line
+        out.append(m_text.data() + run, m_pos - run);
+        if (!escape(out)) return false;
+        run = m_pos;
     }
     out.append(m_text.data() + run, m_pos - run);
-    if (!ascii && !valid_utf8(m_text.substr(start, m_pos - start))) return false;
     ++m_pos;
     return delimiter_follows();
 }
 
 bool FastCursor::literal_string(std::string& out) {
-    if (m_text.substr(m_pos, 3) == "'''") return false;
+    if (m_pos + 2 < m_text.size() && m_text[m_pos + 1] == '\'' && m_text[m_pos + 2] == '\'') return false;
     const std::size_t start = ++m_pos;
-    bool ascii = true;
+    // A backslash is plain text in a literal string.
     while (true) {
-        if (at_end()) return false;
-        const auto c = static_cast<unsigned char>(m_text[m_pos]);
-        if (c == '\'') break;
-        if (is_control(c)) return false;
-        ascii = ascii && c < 0x80;
+        if (!skip_text(m_text, m_pos, apostrophe) || at_end()) return false;
+        if (m_text[m_pos] == '\'') break;
+        if (m_text[m_pos] != '\\') return false;
         ++m_pos;
     }
-    const std::string_view body = m_text.substr(start, m_pos - start);
-    if (!ascii && !valid_utf8(body)) return false;
-    out.assign(body);
+    out.assign(m_text.substr(start, m_pos - start));
     ++m_pos;
     return delimiter_follows();
 }
@@ -325,16 +389,20 @@ std::size_t parallel_parts(std::size_t size) {
 }
 
 std::size_t count_headers(std::string_view text, std::string_view header) {
-    std::size_t n = text.starts_with(header) ? 1 : 0;
-    std::string needle(1, '\n');
-    needle.append(header);
+    // A '[' is rare in these files (headers and arrays): look for it, then at what is around it.
+    std::size_t n = 0;
     const char* p = text.data();
-    const char* end = text.data() + text.size();
+    const char* const end = text.data() + text.size();
     while (true) {
-        const void* found = memmem(p, static_cast<std::size_t>(end - p), needle.data(), needle.size());
+        const auto* found = static_cast<const char*>(std::memchr(p, '[', static_cast<std::size_t>(end - p)));
         if (!found) return n;
-        ++n;
-        p = static_cast<const char*>(found) + needle.size();
+        const bool line_start = found == text.data() || found[-1] == '\n';
+        if (line_start && std::string_view(found, static_cast<std::size_t>(end - found)).starts_with(header)) {
+            ++n;
+            p = found + header.size();
+        } else {
+            p = found + 1;
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,21 @@ private:
     std::size_t m_line_start = 0;
     int m_line = 1;
 };
+
+// The position of key in keys, or keys.size() when it is not there. Files list the keys of a
+// table in much the same order every time: the search starts after `hint`, the position found
+// last, and updates it.
+inline std::size_t key_index(std::string_view key, std::span<const std::string_view> keys, std::size_t& hint) {
+    const std::size_t n = keys.size();
+    for (std::size_t k = 0, i = hint + 1; k < n; ++k, ++i) {
+        if (i >= n) i = 0;
+        if (keys[i].size() == key.size() && keys[i][0] == key[0] && keys[i] == key) {
+            hint = i;
+            return i;
+        }
+    }
+    return n;
+}
 
 // Splits text into at most `parts` pieces, each but the first starting at a line that is
 // exactly `header` (e.g. "[[client]]"). Returns the start offsets, the first being 0.

@@ -87,28 +87,11 @@ std::string log_append_text(std::string_view existing, const Entry& entry) {
 
 namespace {
 
-// A line of the log as the markers are compared: without its end (LF or CRLF), trailing blanks
-// and, on the first line, a UTF-8 byte order mark.
-struct Line {
-    std::string_view text;
-    int number = 0;
-    bool ended = false;  // followed by a newline
-};
-
-std::vector<Line> lines_of(std::string_view text) {
-    std::vector<Line> out;
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    int number = 0;
-    while (!text.empty()) {
-        const std::size_t end = text.find('\n');
-        Line line{text.substr(0, end), ++number, end != std::string_view::npos};
-        while (!line.text.empty() && (line.text.back() == '\r' || line.text.back() == ' ' || line.text.back() == '\t')) {
-            line.text.remove_suffix(1);
-        }
-        out.push_back(line);
-        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    }
-    return out;
+// A line of the log as the markers are compared: without its end (LF or CRLF) and trailing
+// blanks.
+std::string_view marker_text(std::string_view line) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    return line;
 }
 
 bool is_table_header(std::string_view line) {
@@ -118,24 +101,36 @@ bool is_table_header(std::string_view line) {
 
 }  // namespace
 
+// Reads the lines from the end, as far back as the last table: a log of any length costs only
+// its last entry.
 std::optional<TornTail> torn_tail(std::string_view text) {
-    const std::vector<Line> lines = lines_of(text);
-    int last_content = 0;
-    for (const Line& line : lines) {
-        if (!line.text.empty()) last_content = line.number;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte order mark
+    const auto number_of = [&](std::size_t start) {
+        return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(start), '\n'));
+    };
+    if (text.empty()) return std::nullopt;
+    bool ended = text.back() == '\n';  // the line is followed by a newline
+    std::size_t end = ended ? text.size() - 1 : text.size();
+    std::optional<std::size_t> last_content;  // where the last line that is not blank starts
+    while (true) {
+        const std::size_t newline = end == 0 ? std::string_view::npos : text.rfind('\n', end - 1);
+        const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+        const std::string_view line = marker_text(text.substr(start, end - start));
+        if (!line.empty() && !last_content) {
+            last_content = start;
+            // The write stopped inside the opening line itself: "[[entr" or "[[entry]] # writ".
+            if (!ended && line.size() < entry_opening_line.size() && entry_opening_line.starts_with(line)) {
+                const int n = number_of(start);
+                return TornTail{n, n};
+            }
+        }
+        if (line == entry_closing_line) return std::nullopt;
+        if (line == entry_opening_line) return TornTail{number_of(start), number_of(*last_content)};
+        if (is_table_header(line)) return std::nullopt;  // the last table was written by hand
+        if (start == 0) return std::nullopt;
+        end = start - 1;
+        ended = true;
     }
-    if (last_content == 0) return std::nullopt;
-    // The write stopped inside the opening line itself: "[[entr" or "[[entry]] # writ".
-    const Line& last = lines[static_cast<std::size_t>(last_content - 1)];
-    if (!last.ended && last.text.size() < entry_opening_line.size() && entry_opening_line.starts_with(last.text)) {
-        return TornTail{last.number, last.number};
-    }
-    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
-        if (it->text == entry_closing_line) return std::nullopt;
-        if (it->text == entry_opening_line) return TornTail{it->number, last_content};
-        if (is_table_header(it->text)) return std::nullopt;  // the last table was written by hand
-    }
-    return std::nullopt;
 }
 
 void check_log_tail(std::string_view text, std::string_view path, Diagnostics& diagnostics) {

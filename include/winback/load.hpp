@@ -1,6 +1,7 @@
 #pragma once
 // Text + path -> model + diagnostics. No file I/O here: the CLI reads the files.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,10 +66,30 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
 // The names steps wait for with `after` (other than lapse and rule_reverted).
 std::vector<std::string_view> event_names(const Book& book);
 
+// The bytes of a file as the CLI read them: a string it owns, or a view of memory that
+// `owner` keeps alive (a mapping of a large file). Copies share the bytes.
+class SourceText {
+public:
+    SourceText() = default;
+    SourceText(std::string text) : m_owner(std::make_shared<const std::string>(std::move(text))) {
+        m_view = *std::static_pointer_cast<const std::string>(m_owner);
+    }
+    SourceText(const char* text) : SourceText(std::string(text)) {}
+    SourceText(std::string_view view, std::shared_ptr<const void> owner) : m_view(view), m_owner(std::move(owner)) {}
+
+    std::string_view view() const { return m_view; }
+    operator std::string_view() const { return m_view; }
+    bool operator==(std::string_view other) const { return m_view == other; }
+
+private:
+    std::string_view m_view;
+    std::shared_ptr<const void> m_owner;
+};
+
 // One file of a book as the CLI found it; text is absent when the file does not exist.
 struct Source {
     std::string path;
-    std::optional<std::string> text;
+    std::optional<SourceText> text;
 };
 
 struct BookSources {

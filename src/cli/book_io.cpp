@@ -2,10 +2,12 @@
 #include "cli/log_file.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <ostream>
 
@@ -22,7 +24,50 @@ constexpr off_t max_file_size = off_t{2} * 1024 * 1024 * 1024;
 
 }  // namespace
 
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diagnostics) {
+namespace {
+
+// A mapping of a whole file, unmapped with the last SourceText that shares it.
+struct Mapping {
+    void* address = nullptr;
+    std::size_t size = 0;
+    Mapping(void* a, std::size_t n) : address(a), size(n) {}
+    Mapping(const Mapping&) = delete;
+    Mapping& operator=(const Mapping&) = delete;
+    ~Mapping() { ::munmap(address, size); }
+};
+
+// A mapped file that another program cuts short while winback reads it makes the next read of
+// a lost page raise SIGBUS. winback then says so and stops, before it has written anything.
+extern "C" void on_sigbus(int) {
+    static constexpr char message[] =
+        "winback: error: a book file was cut short by another program while winback read it; nothing was "
+        "done: run the command again\n";
+    [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, message, sizeof message - 1);
+    ::_exit(1);
+}
+
+void guard_mappings() {
+    static const bool installed = [] {
+        struct sigaction action {};
+        action.sa_handler = on_sigbus;
+        sigemptyset(&action.sa_mask);
+        return ::sigaction(SIGBUS, &action, nullptr) == 0;
+    }();
+    (void)installed;
+}
+
+// The file mapped read-only, or nothing when it cannot be (then it is read).
+std::optional<SourceText> map_file(int fd, std::size_t size) {
+    guard_mappings();
+    void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (address == MAP_FAILED) return std::nullopt;
+    auto mapping = std::make_shared<const Mapping>(address, size);
+    return SourceText(std::string_view(static_cast<const char*>(address), size), std::move(mapping));
+}
+
+}  // namespace
+
+std::optional<SourceText> read_text_file(const std::string& path, Diagnostics& diagnostics, std::size_t map_from) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno != ENOENT) diagnostics.error(path, {}, fmt::format("cannot read: {}", std::strerror(errno)));
@@ -33,12 +78,21 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         diagnostics.error(path, {}, "cannot read: not a regular file");
         ::close(fd);
-        return std::string();
+        return SourceText();
     }
     if (st.st_size > max_file_size) {
         diagnostics.error(path, {}, "cannot read: the file is larger than 2 GiB");
         ::close(fd);
-        return std::string();
+        return SourceText();
+    }
+    // Reading a large file would copy it, page by page, into fresh memory; a mapping shares the
+    // pages the system already holds.
+    if (static_cast<std::size_t>(st.st_size) >= map_from) {
+        auto mapped = map_file(fd, static_cast<std::size_t>(st.st_size));
+        if (mapped) {
+            ::close(fd);
+            return mapped;
+        }
     }
     text.resize(static_cast<std::size_t>(st.st_size));
     std::size_t done = 0;
@@ -55,7 +109,7 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
     }
     text.resize(done);
     ::close(fd);
-    return text;
+    return SourceText(std::move(text));
 }
 
 std::string book_path(const std::string& dir, const std::string& name) {

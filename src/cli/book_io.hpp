@@ -10,9 +10,14 @@
 
 namespace winback::cli {
 
+// Files from this size on are mapped rather than read.
+inline constexpr std::size_t map_files_from = std::size_t{256} * 1024;
+
 // The text of a file; nothing when it does not exist. Other failures (a folder, no permission,
-// a file too large) become a diagnostic.
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diagnostics);
+// a file too large) become a diagnostic. A file of map_from bytes or more is mapped: a program
+// that cuts it short while winback reads it makes winback stop with exit 1 and a message.
+std::optional<SourceText> read_text_file(const std::string& path, Diagnostics& diagnostics,
+                                         std::size_t map_from = map_files_from);
 
 // dir/name, or just name for the current folder, as messages show it.
 std::string book_path(const std::string& dir, const std::string& name);

@@ -38,10 +38,10 @@ bool same_entry(const Entry& a, const Entry& b) {
 // refused and the entry is checked against the new log. Then the file with the entry appended
 // must still load and end in exactly this entry.
 std::optional<std::string> prepare_append(Context& context, Book& book, const Entry& entry, std::string_view current,
-                                          const std::optional<std::string>& loaded, int& code) {
+                                          const std::optional<SourceText>& loaded, int& code) {
     const std::string& path = book.paths.log;
     Diagnostics diagnostics;
-    if (loaded.value_or("") != current) {
+    if ((loaded ? loaded->view() : std::string_view()) != current) {
         LogFile log = load_log(current, path, diagnostics);
         if (log.parsed) {
             book.log = std::move(log.entries);
@@ -118,7 +118,7 @@ std::function<int()> setup_log(CLI::App& app, Context& context) {
         BookSources read;
         auto book = open_book(context, "nothing logged", &read);
         if (!book) return exit_invalid;
-        const std::optional<std::string>& log_text = read.log.text;
+        const std::optional<SourceText>& log_text = read.log.text;
         if (auto problem = check_new_entry(*book, entry, context.env.today)) throw UsageError{*problem};
 
         const std::string path = book->paths.log;

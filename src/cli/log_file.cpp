@@ -211,7 +211,7 @@ AppendResult append_locked(const std::string& path, const PrepareAppend& prepare
     return result;
 }
 
-std::optional<std::string> read_log_file(const std::string& path, Diagnostics& diagnostics) {
+std::optional<SourceText> read_log_file(const std::string& path, Diagnostics& diagnostics) {
     // flock is on the file, not the descriptor: holding it on `fd`, a second open by path reads
     // the same locked file (read_text_file reports every failure, a missing file included).
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));

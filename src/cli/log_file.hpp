@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "winback/diagnostic.hpp"
+#include "winback/load.hpp"
 
 namespace winback::cli {
 
@@ -34,6 +35,6 @@ AppendResult append_locked(const std::string& path, const PrepareAppend& prepare
 
 // The text of the log as read_text_file gives it, read under a shared flock so that an entry
 // being appended by another `winback log` is seen whole or not at all.
-std::optional<std::string> read_log_file(const std::string& path, Diagnostics& diagnostics);
+std::optional<SourceText> read_log_file(const std::string& path, Diagnostics& diagnostics);
 
 }  // namespace winback::cli
