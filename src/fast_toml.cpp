@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <thread>
 
@@ -71,20 +73,39 @@ std::size_t utf8_length(const char* p, const char* end) {
     return len;
 }
 
+// Eight bytes at a time: the bytes of w that may end or interrupt plain text (a quote, an
+// apostrophe, a backslash, a control character; tab is only a candidate), as the high bit of
+// each. Borrows run only upwards, so the lowest bit set is exact.
+std::uint64_t stops_in(std::uint64_t w) {
+    constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+    const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    return zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\'')) | zero_byte(w ^ (ones * '\\')) | below_space |
+           zero_byte(w ^ (ones * 0x7F));
+}
+
 // Skips the text of a comment or a single-line string up to a byte of class `stop` (or a
-// backslash, or the end): plain bytes, key characters, the other quote and whole UTF-8
-// sequences. Returns false at a control character or invalid UTF-8.
+// backslash, or the end): everything but control characters (the text is valid UTF-8, see
+// utf8_text). Returns false at a control character other than the newline.
 bool skip_text(std::string_view text, std::size_t& pos, unsigned char stop) {
     const char* p = text.data() + pos;
     const char* const end = text.data() + text.size();
     while (p < end) {
+        if (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            const std::uint64_t stops = stops_in(w);
+            if (stops == 0) {
+                p += 8;
+                continue;
+            }
+            // The first byte of the text is the lowest of w on a little-endian machine.
+            constexpr bool little = std::endian::native == std::endian::little;
+            p += (little ? std::countr_zero(stops) : std::countl_zero(stops)) / 8;
+        }
         const unsigned char c = class_of(*p);
-        if (c == plain || c == key_char || (c != stop && (c == quote || c == apostrophe))) {
+        if (c == plain || c == key_char || c == non_ascii || (c != stop && (c == quote || c == apostrophe))) {
             ++p;
-        } else if (c == non_ascii) {
-            const std::size_t len = utf8_length(p, end);
-            if (len == 0) return false;
-            p += len;
         } else if (c == control) {
             pos = static_cast<std::size_t>(p - text.data());
             return *p == '\n';  // the end of the line: the caller decides
@@ -124,8 +145,16 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 }  // namespace
 
 Where FastCursor::where() const {
+    // toml++ counts code points; before a value there is mostly ASCII (`key = `), one per byte.
+    std::size_t i = m_line_start;
     int column = 1;
-    for (std::size_t i = m_line_start; i < m_pos; ++i) {
+    for (; i + 8 <= m_pos; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, m_text.data() + i, 8);
+        if ((w & 0x8080808080808080) != 0) break;
+        column += 8;
+    }
+    for (; i < m_pos; ++i) {
         if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;  // toml++ counts code points
     }
     return {m_line, column};
@@ -178,6 +207,10 @@ bool FastCursor::skip_space_and_newlines() {
 }
 
 bool FastCursor::end_of_line() {
+    if (peek() == '\n') {  // most lines end right after their value
+        newline();
+        return true;
+    }
     skip_space();
     if (!at_end() && m_text[m_pos] == '#' && !comment()) return false;
     if (at_end()) return true;
@@ -353,6 +386,29 @@ bool FastCursor::date(Date& out, bool iso_string) {
     out = Date{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
                std::chrono::day{static_cast<unsigned>(parts[2])}};
     return out.ok();
+}
+
+bool utf8_text(std::string_view text) {
+    const char* p = text.data();
+    const char* const end = text.data() + text.size();
+    while (p < end) {
+        if (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            if ((w & 0x8080808080808080) == 0) {
+                p += 8;
+                continue;
+            }
+        }
+        if (static_cast<unsigned char>(*p) < 0x80) {
+            ++p;
+            continue;
+        }
+        const std::size_t len = utf8_length(p, end);
+        if (len == 0) return false;
+        p += len;
+    }
+    return true;
 }
 
 std::vector<std::size_t> split_at_headers(std::string_view text, std::string_view header, std::size_t parts) {

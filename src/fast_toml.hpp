@@ -4,10 +4,13 @@
 // integers, booleans, local dates, arrays of those and one-line inline tables. Internal to the
 // fast loaders (src/fast_*.cpp).
 //
+// The text must be valid UTF-8 (utf8_text): the scanners do not check it again.
+//
 // It never reports anything: every method returns false at the first byte it does not fully
 // understand, and the caller then hands the whole file to toml++ (load_*_toml), which gives
 // the exact diagnostics. Places are those toml++ gives: lines from 1, columns in code points.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -74,16 +77,27 @@ private:
 // table in much the same order every time: the search starts after `hint`, the position found
 // last, and updates it.
 inline std::size_t key_index(std::string_view key, std::span<const std::string_view> keys, std::size_t& hint) {
+    // Keys are a few bytes: compared here rather than by a call to memcmp.
+    const auto same = [key](std::string_view known) {
+        if (known.size() != key.size()) return false;
+        for (std::size_t i = 0; i < key.size(); ++i) {
+            if (known[i] != key[i]) return false;
+        }
+        return true;
+    };
     const std::size_t n = keys.size();
     for (std::size_t k = 0, i = hint + 1; k < n; ++k, ++i) {
         if (i >= n) i = 0;
-        if (keys[i].size() == key.size() && keys[i][0] == key[0] && keys[i] == key) {
+        if (same(keys[i])) {
             hint = i;
             return i;
         }
     }
     return n;
 }
+
+// Is the whole text valid UTF-8, by the rules of valid_utf8? A text that is not goes to toml++.
+bool utf8_text(std::string_view text);
 
 // Splits text into at most `parts` pieces, each but the first starting at a line that is
 // exactly `header` (e.g. "[[client]]"). Returns the start offsets, the first being 0.
@@ -126,7 +140,12 @@ bool read_in_pieces(std::string_view text, std::string_view header, std::vector<
         const std::size_t end = k + 1 < n ? starts[k + 1] : text.size();
         pieces[k].text = text.substr(starts[k], end - starts[k]);
     }
-    run_parallel(n, [&](std::size_t k) { counts[k] = count_headers(pieces[k].text, header); });
+    std::vector<char> valid(n);
+    run_parallel(n, [&](std::size_t k) {
+        valid[k] = utf8_text(pieces[k].text);
+        counts[k] = count_headers(pieces[k].text, header);
+    });
+    if (std::find(valid.begin(), valid.end(), 0) != valid.end()) return false;
     std::size_t total = 0;
     for (std::size_t count : counts) total += count;
     records.resize(total);

@@ -59,7 +59,7 @@ void guard_mappings() {
 // The file mapped read-only, or nothing when it cannot be (then it is read).
 std::optional<SourceText> map_file(int fd, std::size_t size) {
     guard_mappings();
-    void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (address == MAP_FAILED) return std::nullopt;
     auto mapping = std::make_shared<const Mapping>(address, size);
     return SourceText(std::string_view(static_cast<const char*>(address), size), std::move(mapping));
