@@ -19,7 +19,7 @@ std::function<int()> setup_check(CLI::App& app, Context& context) {
         if (!book_folder_exists(context)) return exit_invalid;
         Diagnostics diagnostics;
         const BookSources sources = read_book_sources(dir, diagnostics);
-        const Book book = load_book(sources, context.lang(), diagnostics, context.env.today);
+        Book book = load_book(sources, context.lang(), diagnostics, context.env.today);
         print_diagnostics(context.err, diagnostics, !context.global.quiet, context.lang());
         const std::size_t errors = diagnostics.error_count();
         const std::size_t warnings = diagnostics.warning_count();
@@ -40,6 +40,7 @@ std::function<int()> setup_check(CLI::App& app, Context& context) {
                                    warnings > 0 ? fmt::format(" ({})", count(warnings, "warning", "warnings"))
                                                 : std::string()))
                     << '\n';
+        keep_until_exit(std::move(book));
         return exit_ok;
     };
 }

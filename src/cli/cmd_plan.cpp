@@ -119,14 +119,17 @@ std::function<int()> setup_plan(CLI::App& app, Context& context) {
         auto book = open_book(context);
         if (!book) return exit_invalid;
         check_against_book(*args, *book, options);
-        const Plan plan = make_plan(*book, options);
+        Plan plan = make_plan(*book, options);
         RenderOptions render;
         render.format = format;
         render.lang = options.lang;
         render.raw = args->raw;
         render.color = context.env.color();
         render.width = context.env.stdout_is_terminal ? context.env.terminal_width : 0;
-        return write_encoded(context, render_plan(plan, render), format, args->encoding);
+        const int code = write_encoded(context, render_plan(plan, render), format, args->encoding);
+        keep_until_exit(std::move(*book));
+        keep_until_exit(std::move(plan));
+        return code;
     };
 }
 
