@@ -4,21 +4,6 @@
 
 namespace winback {
 
-LogIndex::LogIndex(const std::vector<Entry>& log, std::optional<Date> cutoff) {
-    for (const Entry& e : log) {
-        if (!cutoff || e.date <= *cutoff) m_by_client[e.client].push_back(&e);
-    }
-    for (auto& [client, entries] : m_by_client) {
-        std::stable_sort(entries.begin(), entries.end(), [](const Entry* a, const Entry* b) { return a->date < b->date; });
-    }
-}
-
-std::span<const Entry* const> LogIndex::of(std::string_view client) const {
-    auto it = m_by_client.find(client);
-    if (it == m_by_client.end()) return {};
-    return it->second;
-}
-
 namespace {
 
 // A return ends the lapse it belongs to, so a later lapse starts afresh; a refusal and a death

@@ -143,7 +143,7 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
     const bool limits = (book.facility.max_actions_per_day || book.facility.min_gap) && !options.overdue_only;
     const PlanFilter none;
     const PlanFilter& filter = limits ? none : options.filter;
-    const LogIndex log(book.log, options.today);
+    const LogIndex log(book, options.today);
     // Places per weekday matter only with a capacity; counting them is a pass over every client.
     const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};
     // Nominal dates this far outside the window may still be shifted into it.
@@ -152,7 +152,7 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
 
     for (const Client& client : book.clients) {
         if (!matches(filter.clients, client.id) || !matches(filter.owners, client.owner)) continue;
-        const auto entries = log.of(client.id);
+        const auto entries = log.of(client);
         const auto course = course_of(book, client, entries);
         if (!course || !matches(filter.reasons, course->playbook->reason)) continue;
         // After a stop outcome, or past the playbook's stop_after, nothing is planned any more.
