@@ -1,7 +1,9 @@
 #include "winback/plan.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -51,7 +53,8 @@ struct StepRun {
     Action action(const Occurrence& o, Date due_date, const PlanOptions& options) const {
         const Addressee to = addressee(book, client, step.to);
         Action a;
-        a.action_id = fmt::format("{}/{}/{}", client.id, step.id, format_date(o.nominal));
+        a.action_id.reserve(client.id.size() + step.id.size() + 12);
+        a.action_id.append(client.id).append(1, '/').append(step.id).append(1, '/').append(format_date(o.nominal));
         a.due = due_date;
         a.nominal = o.nominal;
         a.overdue_days = due_date < options.today ? days_between(due_date, options.today) : 0;
@@ -71,7 +74,7 @@ struct StepRun {
         a.value = value;
         a.person = person_of(client, step.to);
         a.latest = latest_day(o);
-        if (course.playbook->reason == "conflict") a.suggestion = free_days_text(book, client, taken, options.lang);
+        if (std::string_view(course.playbook->reason) == "conflict") a.suggestion = free_days_text(book, client, taken, options.lang);
         return a;
     }
 
@@ -103,8 +106,8 @@ struct StepRun {
 bool action_before(const Action& a, const Action& b) {
     if (a.due != b.due) return a.due < b.due;
     if (a.value != b.value) return a.value > b.value;
-    if (sort_name(a) != sort_name(b)) return sort_name(a) < sort_name(b);
-    if (a.client_id != b.client_id) return a.client_id < b.client_id;
+    if (const int c = sort_name(a).compare(sort_name(b)); c != 0) return c < 0;
+    if (const int c = a.client_id.compare(b.client_id); c != 0) return c < 0;
     if (a.step_index != b.step_index) return a.step_index < b.step_index;
     return a.nominal < b.nominal;
 }
@@ -118,19 +121,78 @@ bool keep(const Action& a, const PlanFilter& filter) {
 
 }  // namespace
 
+namespace {
+
+// What the orders compare, copied out of the actions: the sort then reads a small array rather
+// than actions of a dozen strings each, and moves each action once, at the end.
+struct SortKey {
+    std::int64_t due;      // days since the epoch
+    std::int64_t nominal;  // the same
+    long long value;
+    std::string_view name;  // sort_name
+    std::string_view client_id;
+    std::size_t step_index;
+    std::size_t place;  // in the actions
+};
+
+std::int64_t day_number(Date d) {
+    return std::chrono::sys_days(d).time_since_epoch().count();
+}
+
+// action_before, over the keys.
+bool key_before(const SortKey& a, const SortKey& b) {
+    if (a.due != b.due) return a.due < b.due;
+    if (a.value != b.value) return a.value > b.value;
+    if (const int c = a.name.compare(b.name); c != 0) return c < 0;
+    if (const int c = a.client_id.compare(b.client_id); c != 0) return c < 0;
+    if (a.step_index != b.step_index) return a.step_index < b.step_index;
+    return a.nominal < b.nominal;
+}
+
+// Puts the actions in the order of the keys sorted by `before`.
+template <class Before>
+void sort_by(std::vector<Action>& actions, Before before) {
+    std::vector<SortKey> keys;
+    keys.reserve(actions.size());
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const Action& a = actions[i];
+        keys.push_back({day_number(a.due), day_number(a.nominal), a.value, sort_name(a), a.client_id, a.step_index, i});
+    }
+    std::sort(keys.begin(), keys.end(), before);
+    // order[k]: the place of the action that goes to k. Follow each cycle of the permutation:
+    // the action at k goes out, the one due there comes in.
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) order[k] = keys[k].place;
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start) continue;
+        Action first = std::move(actions[start]);
+        std::size_t k = start;
+        while (order[k] != start) {
+            actions[k] = std::move(actions[order[k]]);
+            const std::size_t from = order[k];
+            order[k] = k;
+            k = from;
+        }
+        actions[k] = std::move(first);
+        order[k] = k;
+    }
+}
+
+}  // namespace
+
 void sort_actions(std::vector<Action>& actions, PlanSort sort) {
     switch (sort) {
-        case PlanSort::due: std::sort(actions.begin(), actions.end(), action_before); return;
+        case PlanSort::due: sort_by(actions, key_before); return;
         case PlanSort::value:
-            std::sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
-                return a.value != b.value ? a.value > b.value : action_before(a, b);
+            sort_by(actions, [](const SortKey& a, const SortKey& b) {
+                return a.value != b.value ? a.value > b.value : key_before(a, b);
             });
             return;
         case PlanSort::client:
-            std::sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
-                if (sort_name(a) != sort_name(b)) return sort_name(a) < sort_name(b);
-                if (a.client_id != b.client_id) return a.client_id < b.client_id;
-                return action_before(a, b);
+            sort_by(actions, [](const SortKey& a, const SortKey& b) {
+                if (const int c = a.name.compare(b.name); c != 0) return c < 0;
+                if (const int c = a.client_id.compare(b.client_id); c != 0) return c < 0;
+                return key_before(a, b);
             });
             return;
     }
