@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -198,55 +200,96 @@ void sort_actions(std::vector<Action>& actions, PlanSort sort) {
     }
 }
 
+namespace {
+
+// What every client's planning shares.
+struct Planning {
+    const Book& book;
+    const PlanOptions& options;
+    const PlanFilter& filter;
+    const LogIndex& log;
+    const Occupancy& taken;
+    Date lo;  // nominal dates this far outside the window may still be shifted into it
+    Date hi;
+};
+
+// The client's actions, appended to `out`.
+void plan_client(const Planning& in, const Client& client, std::vector<Action>& out) {
+    const Book& book = in.book;
+    const PlanOptions& options = in.options;
+    const PlanFilter& filter = in.filter;
+    if (!matches(filter.clients, client.id) || !matches(filter.owners, client.owner)) return;
+    const auto entries = in.log.of(client);
+    const auto course = course_of(book, client, entries);
+    if (!course || !matches(filter.reasons, course->playbook->reason)) return;
+    // After a stop outcome, or past the playbook's stop_after, nothing is planned any more.
+    const Date last = std::min(course->ended ? add_days(*course->ended, -1) : options.until,
+                               course->stop ? *course->stop : options.until);
+    const bool still_running = last >= options.today;
+    const Playbook& playbook = *course->playbook;
+    const long long value = std::llround(static_cast<double>(client.monthly_revenue.value_or(0)) * playbook.return_rate);
+
+    for (std::size_t i = 0; i < playbook.steps.size(); ++i) {
+        const Step& step = playbook.steps[i];
+        if (step.phase != course->phase || !matches(filter.to, step.to) || !matches(filter.via, step.via)) continue;
+        const auto anchor = anchor_of(book, client, *course, step, entries);
+        if (!anchor) continue;
+        const StepRun run{book,    client, *course, step,     i, {*anchor, course->stop}, calendars_for(book.facility, step.to),
+                          entries, value,  in.taken};
+        if (still_running) {
+            if (auto missed = run.missed(options.today)) out.push_back(run.action(missed->first, missed->second, options));
+        }
+        if (options.overdue_only) continue;
+        for (const Occurrence& o : occurrences(step, run.span, in.lo, in.hi)) {
+            const Date due = run.due(o);
+            if (due < options.today || due > options.until) continue;
+            if (course->ended && due >= *course->ended) continue;
+            if (run.done(o, due)) continue;
+            out.push_back(run.action(o, due, options));
+        }
+    }
+}
+
+// A large book is planned in parts of its clients, one thread each; the parts' actions are then
+// joined in the order of the clients, as one thread would have made them.
+std::vector<Action> plan_clients(const Planning& in) {
+    const std::vector<Client>& clients = in.book.clients;
+    const std::size_t n = clients.size();
+    const std::size_t parts = n < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    // The find_* of a book build their index on first use: build them before the threads share it.
+    in.book.find_client({});
+    in.book.find_care_manager({});
+    in.book.find_playbook({});
+    in.book.find_rule({});
+    std::vector<std::vector<Action>> actions(parts);
+    auto plan_part = [&](std::size_t part) {
+        for (std::size_t p = n * part / parts; p < n * (part + 1) / parts; ++p) plan_client(in, clients[p], actions[part]);
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t part = 1; part < parts; ++part) threads.emplace_back(plan_part, part);
+    plan_part(0);
+    for (std::thread& t : threads) t.join();
+    std::vector<Action> out = std::move(actions[0]);
+    for (std::size_t part = 1; part < parts; ++part) {
+        out.insert(out.end(), std::make_move_iterator(actions[part].begin()), std::make_move_iterator(actions[part].end()));
+    }
+    return out;
+}
+
+}  // namespace
+
 Plan make_plan(const Book& book, const PlanOptions& options) {
     Plan plan{options.today, options.until, {}, options.sort};
     // The load limits weigh the whole plan, so that a filtered plan shows the same days as the
     // full one: then the filters apply afterwards. Overdue actions never move.
     const bool limits = (book.facility.max_actions_per_day || book.facility.min_gap) && !options.overdue_only;
     const PlanFilter none;
-    const PlanFilter& filter = limits ? none : options.filter;
     const LogIndex log(book, options.today);
     // Places per weekday matter only with a capacity; counting them is a pass over every client.
     const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};
-    // Nominal dates this far outside the window may still be shifted into it.
-    const Date lo = add_days(options.today, -max_shift_days);
-    const Date hi = add_days(options.until, max_shift_days);
-
-    for (const Client& client : book.clients) {
-        if (!matches(filter.clients, client.id) || !matches(filter.owners, client.owner)) continue;
-        const auto entries = log.of(client);
-        const auto course = course_of(book, client, entries);
-        if (!course || !matches(filter.reasons, course->playbook->reason)) continue;
-        // After a stop outcome, or past the playbook's stop_after, nothing is planned any more.
-        const Date last = std::min(course->ended ? add_days(*course->ended, -1) : options.until,
-                                   course->stop ? *course->stop : options.until);
-        const bool still_running = last >= options.today;
-        const Playbook& playbook = *course->playbook;
-        const long long value =
-            std::llround(static_cast<double>(client.monthly_revenue.value_or(0)) * playbook.return_rate);
-
-        for (std::size_t i = 0; i < playbook.steps.size(); ++i) {
-            const Step& step = playbook.steps[i];
-            if (step.phase != course->phase || !matches(filter.to, step.to) || !matches(filter.via, step.via)) continue;
-            const auto anchor = anchor_of(book, client, *course, step, entries);
-            if (!anchor) continue;
-            const StepRun run{book,  client, *course, step, i, {*anchor, course->stop}, calendars_for(book.facility, step.to),
-                              entries, value, taken};
-            if (still_running) {
-                if (auto missed = run.missed(options.today)) {
-                    plan.actions.push_back(run.action(missed->first, missed->second, options));
-                }
-            }
-            if (options.overdue_only) continue;
-            for (const Occurrence& o : occurrences(step, run.span, lo, hi)) {
-                const Date due = run.due(o);
-                if (due < options.today || due > options.until) continue;
-                if (course->ended && due >= *course->ended) continue;
-                if (run.done(o, due)) continue;
-                plan.actions.push_back(run.action(o, due, options));
-            }
-        }
-    }
+    const Planning planning{book, options, limits ? none : options.filter, log, taken,
+                            add_days(options.today, -max_shift_days), add_days(options.until, max_shift_days)};
+    plan.actions = plan_clients(planning);
     if (limits) {
         apply_load_limits(plan.actions, {book, log, options.today, options.until, options.lang});
         std::erase_if(plan.actions, [&](const Action& a) { return !keep(a, options.filter); });
