@@ -32,7 +32,7 @@ void playbooks_of(const Book& book, const Client& client, std::span<const Entry*
     for (const Entry* e : reclassifications) add(e->reason);
 }
 
-// A few words, looked up by their length first: most lookups compare one word or none.
+// A few words, looked up by their length first: most lookups compare a word or two.
 class WordSet {
 public:
     void insert(std::string_view word) {
@@ -41,8 +41,12 @@ public:
     }
     bool contains(std::string_view word) const {
         if (word.size() >= m_by_size.size()) return false;
-        const auto& same_size = m_by_size[word.size()];
-        return std::find(same_size.begin(), same_size.end(), word) != same_size.end();
+        if (word.empty()) return !m_by_size[0].empty();
+        // Words of one size mostly differ in their first or last letter: memcmp only when not.
+        for (std::string_view w : m_by_size[word.size()]) {
+            if (w.front() == word.front() && w.back() == word.back() && w == word) return true;
+        }
+        return false;
     }
 
 private:
