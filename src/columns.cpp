@@ -2,74 +2,100 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "winback/text.hpp"
 
 namespace winback {
 
-std::string delimited_text(std::span<const Field> fields, const std::vector<Cells>& rows, char delimiter, bool raw) {
-    const char* eol = delimiter == ',' ? "\r\n" : "\n";
-    std::string out;
+MachineText::MachineText(std::span<const Field> fields, Format format, bool raw)
+    : m_fields(fields), m_format(format), m_raw(raw) {
+    if (format == Format::json) m_out += '[';
+    if (format != Format::csv && format != Format::tsv) return;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) out += delimiter;
-        out += fields[i].key;
+        if (i > 0) m_out += format == Format::csv ? ',' : '\t';
+        m_out += fields[i].key;
     }
-    out += eol;
-    for (const Cells& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i > 0) out += delimiter;
-            out += csv_cell(row[i], delimiter, raw);
-        }
-        out += eol;
-    }
-    return out;
+    m_out += format == Format::csv ? "\r\n" : "\n";
 }
 
-std::string json_object(std::span<const Field> fields, const Cells& row) {
-    std::string out = "{";
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const Field& f = fields[i];
-        const std::string& value = row[i];
-        out += fmt::format("{}\"{}\":", i > 0 ? "," : "", f.key);
-        if (f.kind != ValueKind::text && value.empty()) {
-            out += "null";
-        } else {
-            // Appended piece by piece: g++ 12 at -O2 warns falsely (-Wrestrict) on "\"" + string.
-            if (f.kind == ValueKind::number) {
-                out += value;
-            } else {
-                out += '"';
-                out += json_escape(value);
-                out += '"';
+void MachineText::add(const Cells& row) {
+    switch (m_format) {
+        case Format::csv:
+        case Format::tsv: {
+            const char delimiter = m_format == Format::csv ? ',' : '\t';
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                if (i > 0) m_out += delimiter;
+                append_csv_cell(m_out, row[i], delimiter, m_raw);
             }
+            m_out += m_format == Format::csv ? "\r\n" : "\n";
+            break;
         }
-    }
-    return out + "}";
-}
-
-std::string json_text(std::span<const Field> fields, const std::vector<Cells>& rows, bool ndjson) {
-    std::string out = ndjson ? "" : "[";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (!ndjson) out += i > 0 ? ",\n  " : "\n  ";
-        out += json_object(fields, rows[i]);
-        if (ndjson) out += "\n";
-    }
-    if (!ndjson) out += rows.empty() ? "]\n" : "\n]\n";
-    return out;
-}
-
-std::string machine_text(std::span<const Field> fields, const std::vector<Cells>& rows, Format format, bool raw) {
-    switch (format) {
-        case Format::csv: return delimited_text(fields, rows, ',', raw);
-        case Format::tsv: return delimited_text(fields, rows, '\t', raw);
-        case Format::json: return json_text(fields, rows, false);
-        case Format::ndjson: return json_text(fields, rows, true);
+        case Format::json:
+            m_out += m_rows > 0 ? ",\n  " : "\n  ";
+            append_json_object(m_out, m_fields, row);
+            break;
+        case Format::ndjson:
+            append_json_object(m_out, m_fields, row);
+            m_out += '\n';
+            break;
         case Format::table:
         case Format::ics:
         case Format::html: break;
     }
-    return {};
+    ++m_rows;
+}
+
+void MachineText::reserve_rows(std::size_t rows) {
+    if (m_rows == 0 || rows <= m_rows) return;
+    const std::size_t row_size = m_out.size() / m_rows;
+    m_out.reserve(m_out.size() + (rows - m_rows) * (row_size + row_size / 4));
+}
+
+std::string MachineText::finish() && {
+    if (m_format == Format::json) m_out += m_rows == 0 ? "]\n" : "\n]\n";
+    return std::move(m_out);
+}
+
+void append_json_object(std::string& out, std::span<const Field> fields, const Cells& row) {
+    out += '{';
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const Field& f = fields[i];
+        const std::string& value = row[i];
+        if (i > 0) out += ',';
+        out += '"';
+        out += f.key;
+        out += "\":";
+        if (f.kind != ValueKind::text && value.empty()) {
+            out += "null";
+        } else if (f.kind == ValueKind::number) {
+            out += value;
+        } else {
+            out += '"';
+            append_json_escaped(out, value);
+            out += '"';
+        }
+    }
+    out += '}';
+}
+
+std::string delimited_text(std::span<const Field> fields, const std::vector<Cells>& rows, char delimiter, bool raw) {
+    return machine_text(fields, rows, delimiter == ',' ? Format::csv : Format::tsv, raw);
+}
+
+std::string json_object(std::span<const Field> fields, const Cells& row) {
+    std::string out;
+    append_json_object(out, fields, row);
+    return out;
+}
+
+std::string json_text(std::span<const Field> fields, const std::vector<Cells>& rows, bool ndjson) {
+    return machine_text(fields, rows, ndjson ? Format::ndjson : Format::json, false);
+}
+
+std::string machine_text(std::span<const Field> fields, const std::vector<Cells>& rows, Format format, bool raw) {
+    if (format != Format::csv && format != Format::tsv && format != Format::json && format != Format::ndjson) return {};
+    MachineText text(fields, format, raw);
+    for (const Cells& row : rows) text.add(row);
+    return std::move(text).finish();
 }
 
 std::vector<std::size_t> column_widths(const std::vector<Cells>& rows) {

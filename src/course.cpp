@@ -4,29 +4,20 @@
 
 namespace winback {
 
-LogIndex::LogIndex(const std::vector<Entry>& log, std::optional<Date> cutoff) {
-    for (const Entry& e : log) {
-        if (!cutoff || e.date <= *cutoff) m_by_client[e.client].push_back(&e);
-    }
-    for (auto& [client, entries] : m_by_client) {
-        std::stable_sort(entries.begin(), entries.end(), [](const Entry* a, const Entry* b) { return a->date < b->date; });
-    }
-}
-
-std::span<const Entry* const> LogIndex::of(std::string_view client) const {
-    auto it = m_by_client.find(client);
-    if (it == m_by_client.end()) return {};
-    return it->second;
-}
-
 namespace {
+
+// A std::string compared with a word: g++ 12's operator== with a string literal always calls
+// memcmp; a string_view compares the sizes first. These run for every client and entry.
+bool is(std::string_view text, std::string_view word) {
+    return text == word;
+}
 
 // A return ends the lapse it belongs to, so a later lapse starts afresh; a refusal and a death
 // are for good.
 std::optional<Date> ended_at(std::span<const Entry* const> entries, std::optional<Date> lapse) {
     for (const Entry* e : entries) {
         if (!is_stop_outcome(e->outcome)) continue;
-        if (e->outcome == "returned" && lapse && e->date < *lapse) continue;
+        if (is(e->outcome, "returned") && lapse && e->date < *lapse) continue;
         return e->date;
     }
     return std::nullopt;
@@ -35,9 +26,9 @@ std::optional<Date> ended_at(std::span<const Entry* const> entries, std::optiona
 }  // namespace
 
 bool may_contact(const Client& client) {
-    if (client.do_not_contact || client.reason == "deceased") return false;
+    if (client.do_not_contact || is(client.reason, "deceased")) return false;
     if (client.status == Status::lapsed) return true;
-    return client.status == Status::active && client.at_risk && client.at_risk->reason != "deceased";
+    return client.status == Status::active && client.at_risk && !is(client.at_risk->reason, "deceased");
 }
 
 std::optional<Course> course_of(const Book& book, const Client& client, std::span<const Entry* const> entries) {
@@ -63,15 +54,15 @@ std::optional<Course> course_of(const Book& book, const Client& client, std::spa
         course.playbook = book.find_playbook(client.at_risk->reason);
         course.ended = ended_at(entries, client.at_risk->since);
     }
-    if (!course.playbook || course.playbook->reason == "deceased") return std::nullopt;
+    if (!course.playbook || is(course.playbook->reason, "deceased")) return std::nullopt;
     if (course.playbook->stop_after) course.stop = add(course.start, *course.playbook->stop_after);
     return course;
 }
 
 std::optional<Date> anchor_of(const Book& book, const Client& client, const Course& course, const Step& step,
                               std::span<const Entry* const> entries) {
-    if (step.phase == Phase::at_risk || step.after == "lapse") return course.start;
-    if (step.after == "rule_reverted") {
+    if (step.phase == Phase::at_risk || is(step.after, "lapse")) return course.start;
+    if (is(step.after, "rule_reverted")) {
         const Rule* rule = book.find_rule(client.rule);
         if (rule && rule->reverted) return *rule->reverted;
         return std::nullopt;

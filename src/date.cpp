@@ -34,6 +34,17 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::string format_date(Date date) {
+    // Written by hand for the usual years: a plan formats a few dates for each of its actions.
+    const int year = static_cast<int>(date.year());
+    const unsigned month = static_cast<unsigned>(date.month());
+    const unsigned day = static_cast<unsigned>(date.day());
+    if (year >= 0 && year <= 9999 && month <= 99 && day <= 99) {
+        const auto digit = [](unsigned n) { return static_cast<char>('0' + n % 10); };
+        const auto y = static_cast<unsigned>(year);
+        const char text[] = {digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-',
+                             digit(month / 10), digit(month), '-', digit(day / 10), digit(day)};
+        return std::string(text, sizeof text);
+    }
     return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                        static_cast<unsigned>(date.day()));
 }

@@ -67,7 +67,7 @@ std::unordered_map<std::string, Date> logged_contacts(const std::vector<Action>&
     std::unordered_map<std::string, Date> last;
     for (const Client& c : in.book.clients) {
         if (!clients.count(c.id) && !care_managers.count(c.care_manager)) continue;
-        const auto entries = in.log.of(c.id);
+        const auto entries = in.log.of(c);
         for (const Entry* e : entries) {
             if (e->step.empty() || !is_contact_outcome(e->outcome)) continue;
             const auto to = logged_recipient(in.book, c, entries, *e);

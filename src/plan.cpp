@@ -1,7 +1,11 @@
 #include "winback/plan.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -51,7 +55,8 @@ struct StepRun {
     Action action(const Occurrence& o, Date due_date, const PlanOptions& options) const {
         const Addressee to = addressee(book, client, step.to);
         Action a;
-        a.action_id = fmt::format("{}/{}/{}", client.id, step.id, format_date(o.nominal));
+        a.action_id.reserve(client.id.size() + step.id.size() + 12);
+        a.action_id.append(client.id).append(1, '/').append(step.id).append(1, '/').append(format_date(o.nominal));
         a.due = due_date;
         a.nominal = o.nominal;
         a.overdue_days = due_date < options.today ? days_between(due_date, options.today) : 0;
@@ -71,7 +76,7 @@ struct StepRun {
         a.value = value;
         a.person = person_of(client, step.to);
         a.latest = latest_day(o);
-        if (course.playbook->reason == "conflict") a.suggestion = free_days_text(book, client, taken, options.lang);
+        if (std::string_view(course.playbook->reason) == "conflict") a.suggestion = free_days_text(book, client, taken, options.lang);
         return a;
     }
 
@@ -103,8 +108,8 @@ struct StepRun {
 bool action_before(const Action& a, const Action& b) {
     if (a.due != b.due) return a.due < b.due;
     if (a.value != b.value) return a.value > b.value;
-    if (sort_name(a) != sort_name(b)) return sort_name(a) < sort_name(b);
-    if (a.client_id != b.client_id) return a.client_id < b.client_id;
+    if (const int c = sort_name(a).compare(sort_name(b)); c != 0) return c < 0;
+    if (const int c = a.client_id.compare(b.client_id); c != 0) return c < 0;
     if (a.step_index != b.step_index) return a.step_index < b.step_index;
     return a.nominal < b.nominal;
 }
@@ -118,23 +123,160 @@ bool keep(const Action& a, const PlanFilter& filter) {
 
 }  // namespace
 
+namespace {
+
+// What the orders compare, copied out of the actions: the sort then reads a small array rather
+// than actions of a dozen strings each, and moves each action once, at the end.
+struct SortKey {
+    std::int64_t due;      // days since the epoch
+    std::int64_t nominal;  // the same
+    long long value;
+    std::string_view name;  // sort_name
+    std::string_view client_id;
+    std::size_t step_index;
+    std::size_t place;  // in the actions
+};
+
+std::int64_t day_number(Date d) {
+    return std::chrono::sys_days(d).time_since_epoch().count();
+}
+
+// action_before, over the keys.
+bool key_before(const SortKey& a, const SortKey& b) {
+    if (a.due != b.due) return a.due < b.due;
+    if (a.value != b.value) return a.value > b.value;
+    if (const int c = a.name.compare(b.name); c != 0) return c < 0;
+    if (const int c = a.client_id.compare(b.client_id); c != 0) return c < 0;
+    if (a.step_index != b.step_index) return a.step_index < b.step_index;
+    return a.nominal < b.nominal;
+}
+
+// Puts the actions in the order of the keys sorted by `before`.
+template <class Before>
+void sort_by(std::vector<Action>& actions, Before before) {
+    std::vector<SortKey> keys;
+    keys.reserve(actions.size());
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const Action& a = actions[i];
+        keys.push_back({day_number(a.due), day_number(a.nominal), a.value, sort_name(a), a.client_id, a.step_index, i});
+    }
+    std::sort(keys.begin(), keys.end(), before);
+    // order[k]: the place of the action that goes to k. Follow each cycle of the permutation:
+    // the action at k goes out, the one due there comes in.
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) order[k] = keys[k].place;
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start) continue;
+        Action first = std::move(actions[start]);
+        std::size_t k = start;
+        while (order[k] != start) {
+            actions[k] = std::move(actions[order[k]]);
+            const std::size_t from = order[k];
+            order[k] = k;
+            k = from;
+        }
+        actions[k] = std::move(first);
+        order[k] = k;
+    }
+}
+
+}  // namespace
+
 void sort_actions(std::vector<Action>& actions, PlanSort sort) {
     switch (sort) {
-        case PlanSort::due: std::sort(actions.begin(), actions.end(), action_before); return;
+        case PlanSort::due: sort_by(actions, key_before); return;
         case PlanSort::value:
-            std::sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
-                return a.value != b.value ? a.value > b.value : action_before(a, b);
+            sort_by(actions, [](const SortKey& a, const SortKey& b) {
+                return a.value != b.value ? a.value > b.value : key_before(a, b);
             });
             return;
         case PlanSort::client:
-            std::sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
-                if (sort_name(a) != sort_name(b)) return sort_name(a) < sort_name(b);
-                if (a.client_id != b.client_id) return a.client_id < b.client_id;
-                return action_before(a, b);
+            sort_by(actions, [](const SortKey& a, const SortKey& b) {
+                if (const int c = a.name.compare(b.name); c != 0) return c < 0;
+                if (const int c = a.client_id.compare(b.client_id); c != 0) return c < 0;
+                return key_before(a, b);
             });
             return;
     }
 }
+
+namespace {
+
+// What every client's planning shares.
+struct Planning {
+    const Book& book;
+    const PlanOptions& options;
+    const PlanFilter& filter;
+    const LogIndex& log;
+    const Occupancy& taken;
+    Date lo;  // nominal dates this far outside the window may still be shifted into it
+    Date hi;
+};
+
+// The client's actions, appended to `out`.
+void plan_client(const Planning& in, const Client& client, std::vector<Action>& out) {
+    const Book& book = in.book;
+    const PlanOptions& options = in.options;
+    const PlanFilter& filter = in.filter;
+    if (!matches(filter.clients, client.id) || !matches(filter.owners, client.owner)) return;
+    const auto entries = in.log.of(client);
+    const auto course = course_of(book, client, entries);
+    if (!course || !matches(filter.reasons, course->playbook->reason)) return;
+    // After a stop outcome, or past the playbook's stop_after, nothing is planned any more.
+    const Date last = std::min(course->ended ? add_days(*course->ended, -1) : options.until,
+                               course->stop ? *course->stop : options.until);
+    const bool still_running = last >= options.today;
+    const Playbook& playbook = *course->playbook;
+    const long long value = std::llround(static_cast<double>(client.monthly_revenue.value_or(0)) * playbook.return_rate);
+
+    for (std::size_t i = 0; i < playbook.steps.size(); ++i) {
+        const Step& step = playbook.steps[i];
+        if (step.phase != course->phase || !matches(filter.to, step.to) || !matches(filter.via, step.via)) continue;
+        const auto anchor = anchor_of(book, client, *course, step, entries);
+        if (!anchor) continue;
+        const StepRun run{book,    client, *course, step,     i, {*anchor, course->stop}, calendars_for(book.facility, step.to),
+                          entries, value,  in.taken};
+        if (still_running) {
+            if (auto missed = run.missed(options.today)) out.push_back(run.action(missed->first, missed->second, options));
+        }
+        if (options.overdue_only) continue;
+        for (const Occurrence& o : occurrences(step, run.span, in.lo, in.hi)) {
+            const Date due = run.due(o);
+            if (due < options.today || due > options.until) continue;
+            if (course->ended && due >= *course->ended) continue;
+            if (run.done(o, due)) continue;
+            out.push_back(run.action(o, due, options));
+        }
+    }
+}
+
+// A large book is planned in parts of its clients, one thread each; the parts' actions are then
+// joined in the order of the clients, as one thread would have made them.
+std::vector<Action> plan_clients(const Planning& in) {
+    const std::vector<Client>& clients = in.book.clients;
+    const std::size_t n = clients.size();
+    const std::size_t parts = n < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    // The find_* of a book build their index on first use: build them before the threads share it.
+    in.book.find_client({});
+    in.book.find_care_manager({});
+    in.book.find_playbook({});
+    in.book.find_rule({});
+    std::vector<std::vector<Action>> actions(parts);
+    auto plan_part = [&](std::size_t part) {
+        for (std::size_t p = n * part / parts; p < n * (part + 1) / parts; ++p) plan_client(in, clients[p], actions[part]);
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t part = 1; part < parts; ++part) threads.emplace_back(plan_part, part);
+    plan_part(0);
+    for (std::thread& t : threads) t.join();
+    std::vector<Action> out = std::move(actions[0]);
+    for (std::size_t part = 1; part < parts; ++part) {
+        out.insert(out.end(), std::make_move_iterator(actions[part].begin()), std::make_move_iterator(actions[part].end()));
+    }
+    return out;
+}
+
+}  // namespace
 
 Plan make_plan(const Book& book, const PlanOptions& options) {
     Plan plan{options.today, options.until, {}, options.sort};
@@ -142,49 +284,12 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
     // full one: then the filters apply afterwards. Overdue actions never move.
     const bool limits = (book.facility.max_actions_per_day || book.facility.min_gap) && !options.overdue_only;
     const PlanFilter none;
-    const PlanFilter& filter = limits ? none : options.filter;
-    const LogIndex log(book.log, options.today);
+    const LogIndex log(book, options.today);
     // Places per weekday matter only with a capacity; counting them is a pass over every client.
     const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};
-    // Nominal dates this far outside the window may still be shifted into it.
-    const Date lo = add_days(options.today, -max_shift_days);
-    const Date hi = add_days(options.until, max_shift_days);
-
-    for (const Client& client : book.clients) {
-        if (!matches(filter.clients, client.id) || !matches(filter.owners, client.owner)) continue;
-        const auto entries = log.of(client.id);
-        const auto course = course_of(book, client, entries);
-        if (!course || !matches(filter.reasons, course->playbook->reason)) continue;
-        // After a stop outcome, or past the playbook's stop_after, nothing is planned any more.
-        const Date last = std::min(course->ended ? add_days(*course->ended, -1) : options.until,
-                                   course->stop ? *course->stop : options.until);
-        const bool still_running = last >= options.today;
-        const Playbook& playbook = *course->playbook;
-        const long long value =
-            std::llround(static_cast<double>(client.monthly_revenue.value_or(0)) * playbook.return_rate);
-
-        for (std::size_t i = 0; i < playbook.steps.size(); ++i) {
-            const Step& step = playbook.steps[i];
-            if (step.phase != course->phase || !matches(filter.to, step.to) || !matches(filter.via, step.via)) continue;
-            const auto anchor = anchor_of(book, client, *course, step, entries);
-            if (!anchor) continue;
-            const StepRun run{book,  client, *course, step, i, {*anchor, course->stop}, calendars_for(book.facility, step.to),
-                              entries, value, taken};
-            if (still_running) {
-                if (auto missed = run.missed(options.today)) {
-                    plan.actions.push_back(run.action(missed->first, missed->second, options));
-                }
-            }
-            if (options.overdue_only) continue;
-            for (const Occurrence& o : occurrences(step, run.span, lo, hi)) {
-                const Date due = run.due(o);
-                if (due < options.today || due > options.until) continue;
-                if (course->ended && due >= *course->ended) continue;
-                if (run.done(o, due)) continue;
-                plan.actions.push_back(run.action(o, due, options));
-            }
-        }
-    }
+    const Planning planning{book, options, limits ? none : options.filter, log, taken,
+                            add_days(options.today, -max_shift_days), add_days(options.until, max_shift_days)};
+    plan.actions = plan_clients(planning);
     if (limits) {
         apply_load_limits(plan.actions, {book, log, options.today, options.until, options.lang});
         std::erase_if(plan.actions, [&](const Action& a) { return !keep(a, options.filter); });

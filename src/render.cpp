@@ -119,21 +119,28 @@ std::optional<Format> parse_format(std::string_view name) {
 }
 
 std::string csv_cell(std::string_view value, char delimiter, bool raw) {
-    std::string cell(value);
-    if (!raw && !cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos
-        && !plain_number(cell)) {
-        cell.insert(0, 1, '\'');
-    } else if (!raw && !cell.empty() && cell[0] == '\0') {
-        cell.insert(0, 1, '\'');
+    std::string out;
+    append_csv_cell(out, value, delimiter, raw);
+    return out;
+}
+
+void append_csv_cell(std::string& out, std::string_view value, char delimiter, bool raw) {
+    const bool formula = !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos
+                         && !plain_number(value);
+    const bool neutralise = !raw && !value.empty() && (formula || value[0] == '\0');
+    const bool quote = std::any_of(value.begin(), value.end(),
+                                   [delimiter](char c) { return c == delimiter || c == '"' || c == '\r' || c == '\n'; });
+    if (quote) out += '"';
+    if (neutralise) out += '\'';
+    if (!quote) {
+        out += value;
+        return;
     }
-    const bool quote = cell.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string::npos;
-    if (!quote) return cell;
-    std::string out = "\"";
-    for (char c : cell) {
+    for (char c : value) {
         if (c == '"') out += '"';
         out += c;
     }
-    return out + "\"";
+    out += '"';
 }
 
 std::string render_plan(const Plan& plan, const RenderOptions& options) {

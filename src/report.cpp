@@ -121,16 +121,16 @@ private:
 
 Report make_report(const Book& book, Date from, Date to) {
     Report report{from, to, {}, {}, {}, {}};
-    const LogIndex whole(book.log);
-    const LogIndex known(book.log, to);  // what was logged by the end of the period
+    const LogIndex whole(book);
+    const LogIndex known(book, to);  // what was logged by the end of the period
     const Date eve = add_days(from, -1);
     Rows rows(book);
     OverallFigures& overall = report.overall;
 
     for (const Client& client : book.clients) {
-        const auto entries = known.of(client.id);
+        const auto entries = known.of(client);
         const std::optional<Date> logged =
-            client.lapse_date ? logged_return(whole.of(client.id), *client.lapse_date) : std::nullopt;
+            client.lapse_date ? logged_return(whole.of(client), *client.lapse_date) : std::nullopt;
         const long long revenue = client.monthly_revenue.value_or(0);
         overall.active_at_start += attending(client, logged, eve) ? 1 : 0;
         overall.active_at_end += attending(client, logged, to) ? 1 : 0;
@@ -173,7 +173,7 @@ Report make_report(const Book& book, Date from, Date to) {
         for (const Client& client : book.clients) {
             if (client.reason != "rule_change" || client.rule != rule.id) continue;
             if (!client.lapse_date || *client.lapse_date > to) continue;
-            const auto logged = logged_return(whole.of(client.id), *client.lapse_date);
+            const auto logged = logged_return(whole.of(client), *client.lapse_date);
             if (attending(client, logged, to)) continue;
             ++figures.clients;
             figures.monthly_revenue += client.monthly_revenue.value_or(0);

@@ -85,7 +85,7 @@ std::string render_table(const std::vector<RosterLine>& lines, const RenderOptio
 
 std::vector<RosterLine> make_roster(const Book& book, const RosterOptions& options) {
     const RosterFilter& filter = options.filter;
-    const LogIndex log(book.log, options.today);
+    const LogIndex log(book, options.today);
 
     // The first action of each client in one plan over the whole window: overdue ones come first.
     PlanOptions plan_options;
@@ -105,7 +105,7 @@ std::vector<RosterLine> make_roster(const Book& book, const RosterOptions& optio
             std::find(filter.statuses.begin(), filter.statuses.end(), client.status) == filter.statuses.end()) {
             continue;
         }
-        const auto entries = log.of(client.id);
+        const auto entries = log.of(client);
         RosterLine line;
         line.reason = current_reason(book, client, entries);
         if (!matches(filter.reasons, line.reason)) continue;

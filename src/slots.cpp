@@ -22,7 +22,7 @@ std::optional<double> WeekdaySlots::use() const {
 }
 
 Slots make_slots(const Book& book, Date today) {
-    const LogIndex log(book.log, today);
+    const LogIndex log(book, today);
     const Occupancy taken = occupancy(book, log, today);
     Slots slots{today, {}};
     for (unsigned day = 0; day < 7; ++day) {

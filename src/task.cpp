@@ -82,7 +82,7 @@ Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> t
             for (unsigned day : c.days) ++out.attending[day];
             continue;
         }
-        const auto course = c.status == Status::lapsed ? course_of(book, c, log.of(c.id)) : std::nullopt;
+        const auto course = c.status == Status::lapsed ? course_of(book, c, log.of(c)) : std::nullopt;
         if (!course || !course->playbook->hold_slot) continue;
         if (course->ended && (!today || *course->ended <= *today)) continue;
         if (today && (course->start > *today || (course->stop && *course->stop < *today))) continue;
@@ -95,11 +95,11 @@ Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> t
 }
 
 std::vector<unsigned> free_days(const Book& book, const Client& client) {
-    return free_days(book, client, occupancy(book, LogIndex(book.log), std::nullopt));
+    return free_days(book, client, occupancy(book, LogIndex(book), std::nullopt));
 }
 
 std::string free_days_text(const Book& book, const Client& client, Lang lang) {
-    return free_days_text(book, client, occupancy(book, LogIndex(book.log), std::nullopt), lang);
+    return free_days_text(book, client, occupancy(book, LogIndex(book), std::nullopt), lang);
 }
 
 std::vector<unsigned> free_days(const Book& book, const Client& client, const Occupancy& taken) {

@@ -233,8 +233,8 @@ std::string status_label(Status status, bool at_risk, Lang lang) {
 }
 
 Timeline make_timeline(const Book& book, const Client& client, const TimelineOptions& options) {
-    const LogIndex log(book.log, options.today);
-    const auto entries = log.of(client.id);
+    const LogIndex log(book, options.today);
+    const auto entries = log.of(client);
     Timeline t;
     t.client = client;
     t.reason = current_reason(book, client, entries);

@@ -1,8 +1,13 @@
 // Checks of log.toml against the rest of the book.
+//
+// A log has hundreds of thousands of entries and a book as many clients, each record hundreds of
+// bytes: reading the clients in the order the log names them, or the entries client by client,
+// misses the cache at every step. So each pass here reads the log or the clients in file order,
+// and what one pass needs from the other is worked out beforehand, in small arrays.
 
 #include <algorithm>
+#include <map>
 #include <set>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -13,27 +18,102 @@ namespace winback {
 
 namespace {
 
-// The playbooks a client has followed or follows: their reason, at-risk reason, reclassifications.
-std::vector<const Playbook*> playbooks_of(const Book& book, const Client& client, std::span<const Entry* const> entries) {
-    std::vector<const Playbook*> out;
+// The playbooks a client has followed or follows: their reason, at-risk reason, reclassifications
+// (the client's entries that give a reason, in date order). Into `out`, so that it can be reused.
+void playbooks_of(const Book& book, const Client& client, std::span<const Entry* const> reclassifications,
+                  std::vector<const Playbook*>& out) {
+    out.clear();
     auto add = [&](std::string_view reason) {
         const Playbook* p = book.find_playbook(reason);
         if (p && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
     };
     add(client.reason);
     if (client.at_risk) add(client.at_risk->reason);
-    for (const Entry* e : entries) add(e->reason);
-    return out;
+    for (const Entry* e : reclassifications) add(e->reason);
 }
 
-bool has_step(const std::vector<const Playbook*>& playbooks, std::string_view id) {
-    for (const Playbook* p : playbooks) {
-        for (const Step& s : p->steps) {
-            if (s.id == id) return true;
+// A few words, looked up by their length first: most lookups compare a word or two.
+class WordSet {
+public:
+    void insert(std::string_view word) {
+        if (word.size() >= m_by_size.size()) m_by_size.resize(word.size() + 1);
+        m_by_size[word.size()].push_back(word);
+    }
+    bool contains(std::string_view word) const {
+        if (word.size() >= m_by_size.size()) return false;
+        if (word.empty()) return !m_by_size[0].empty();
+        // Words of one size mostly differ in their first or last letter: memcmp only when not.
+        for (std::string_view w : m_by_size[word.size()]) {
+            if (w.front() == word.front() && w.back() == word.back() && w == word) return true;
+        }
+        return false;
+    }
+
+private:
+    std::vector<std::vector<std::string_view>> m_by_size;
+};
+
+// The entries that give a reason (reclassifications) and those that say a client returned or
+// died, grouped by client: few, so that they are found without reading all of a client's entries.
+struct TellingEntries {
+    EntryGroups reclassifications;
+    EntryGroups returned_or_died;
+};
+
+TellingEntries telling_entries(const LogClients& clients) {
+    const Book& book = clients.book();
+    const std::vector<Entry>& log = book.log;
+    // Every entry gives a reason when a playbook has none (an error of playbooks.toml).
+    const bool reasonless_playbook = book.find_playbook("") != nullptr;
+    std::vector<std::uint32_t> reclassified(log.size(), ClientPlaces::none);
+    std::vector<std::uint32_t> returned_or_died(log.size(), ClientPlaces::none);
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        const std::string_view outcome = log[i].outcome;
+        if (reasonless_playbook || !log[i].reason.empty()) reclassified[i] = clients.place(i);
+        if (outcome == "returned" || outcome == "deceased") returned_or_died[i] = clients.place(i);
+    }
+    return {EntryGroups(log, reclassified, book.clients.size()), EntryGroups(log, returned_or_died, book.clients.size())};
+}
+
+// The step ids of each client's playbooks, for the clients that have entries with a step.
+// Clients share a few combinations of playbooks: each is kept once.
+class ClientSteps {
+public:
+    ClientSteps(const LogClients& clients, const EntryGroups& reclassifications) {
+        const Book& book = clients.book();
+        const std::vector<Entry>& log = book.log;
+        m_combination_of.assign(book.clients.size(), none);
+        std::vector<char> wanted(book.clients.size());
+        for (std::size_t i = 0; i < log.size(); ++i) {
+            if (clients.place(i) != ClientPlaces::none && !log[i].step.empty()) wanted[clients.place(i)] = 1;
+        }
+        std::map<std::vector<const Playbook*>, std::uint32_t> known;
+        std::vector<const Playbook*> playbooks;
+        for (std::uint32_t p = 0; p < book.clients.size(); ++p) {
+            if (!wanted[p]) continue;
+            playbooks_of(book, book.clients[p], reclassifications.of(p), playbooks);
+            auto it = known.find(playbooks);
+            if (it == known.end()) {
+                it = known.emplace(playbooks, static_cast<std::uint32_t>(m_steps.size())).first;
+                WordSet& steps = m_steps.emplace_back();
+                for (const Playbook* playbook : playbooks) {
+                    for (const Step& s : playbook->steps) steps.insert(s.id);
+                }
+            }
+            m_combination_of[p] = it->second;
         }
     }
-    return false;
-}
+
+    // `place`: that of a client with an entry with a step, as LogClients::place gives it.
+    bool has(std::uint32_t place, std::string_view step) const {
+        return m_steps[m_combination_of[place]].contains(step);
+    }
+
+private:
+    static constexpr std::uint32_t none = UINT32_MAX;
+    std::vector<WordSet> m_steps;                // per combination of playbooks
+    std::vector<std::uint32_t> m_combination_of;  // per client place
+};
 
 }  // namespace
 
@@ -53,18 +133,22 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
     for (std::string_view event : event_names(book)) {
         if (std::find(outcomes.begin(), outcomes.end(), event) == outcomes.end()) outcomes.push_back(event);
     }
-    std::vector<std::string_view> client_ids, reasons;
-    for (const Client& c : book.clients) client_ids.push_back(c.id);
+    WordSet known_outcome;  // `outcomes` keeps its order for the suggestions
+    for (std::string_view outcome : outcomes) known_outcome.insert(outcome);
+    std::vector<std::string_view> client_ids, reasons;  // client_ids: filled for the first unknown client
     for (const Playbook& p : book.playbooks) reasons.push_back(p.reason);
-    const LogIndex index(book.log);
-    std::unordered_map<std::string_view, const Client*> clients_by_id;
-    for (const Client& c : book.clients) clients_by_id.emplace(c.id, &c);
-    std::unordered_map<const Client*, std::vector<const Playbook*>> playbooks_by_client;
 
-    for (const Entry& e : book.log) {
-        const auto found = clients_by_id.find(e.client);
-        const Client* client = found == clients_by_id.end() ? nullptr : found->second;
+    const LogClients clients(book);
+    const TellingEntries telling = telling_entries(clients);
+    const ClientSteps client_steps(clients, telling.reclassifications);
+
+    for (std::size_t i = 0; i < book.log.size(); ++i) {
+        const Entry& e = book.log[i];
+        const Client* client = clients.client(i);
         if (!client) {
+            if (client_ids.empty()) {
+                for (const Client& c : book.clients) client_ids.push_back(c.id);
+            }
             diagnostics.warning(path, e.client_at, fmt::format("log entry: unknown client \"{}\"{}", e.client.substr(0, 64),
                                                                did_you_mean(e.client, client_ids)));
             continue;
@@ -73,7 +157,7 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
             diagnostics.warning(path, e.where, fmt::format("log entry for client \"{}\" is dated {}, in the future",
                                                            e.client, format_date(e.date)));
         }
-        if (std::find(outcomes.begin(), outcomes.end(), e.outcome) == outcomes.end()) {
+        if (!known_outcome.contains(e.outcome)) {
             // An unknown outcome could hide a refusal ("decline"): the plan must not go on as if.
             diagnostics.error(path, e.outcome_at,
                                 fmt::format("log entry for client \"{}\": unknown outcome \"{}\"{}", e.client,
@@ -84,26 +168,22 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
                               fmt::format("log entry for client \"{}\": unknown reason \"{}\"{}", e.client,
                                           e.reason.substr(0, 64), did_you_mean(e.reason, reasons)));
         }
-        if (!e.step.empty()) {
-            // Worked out once per client, not once per entry.
-            auto [it, fresh] = playbooks_by_client.try_emplace(client);
-            if (fresh) it->second = playbooks_of(book, *client, index.of(e.client));
-            const std::vector<const Playbook*>& playbooks = it->second;
-            if (!has_step(playbooks, e.step)) {
-                std::vector<std::string_view> steps;
-                for (const Playbook* p : playbooks) {
-                    for (const Step& s : p->steps) steps.push_back(s.id);
-                }
-                diagnostics.warning(path, e.step_at,
-                                    fmt::format("log entry for client \"{}\": \"{}\" is no step of the client's "
-                                                "playbook{}",
-                                                e.client, e.step.substr(0, 64), did_you_mean(e.step, steps)));
+        if (!e.step.empty() && !client_steps.has(clients.place(i), e.step)) {
+            std::vector<const Playbook*> playbooks;
+            playbooks_of(book, *client, telling.reclassifications.of(clients.place(i)), playbooks);
+            std::vector<std::string_view> steps;
+            for (const Playbook* p : playbooks) {
+                for (const Step& s : p->steps) steps.push_back(s.id);
             }
+            diagnostics.warning(path, e.step_at,
+                                fmt::format("log entry for client \"{}\": \"{}\" is no step of the client's "
+                                            "playbook{}",
+                                            e.client, e.step.substr(0, 64), did_you_mean(e.step, steps)));
         }
     }
     // The client file should agree with what the log says happened.
     for (const Client& c : book.clients) {
-        for (const Entry* e : index.of(c.id)) {
+        for (const Entry* e : telling.returned_or_died.of(clients.place_of(c))) {
             if (e->outcome == "returned" && c.status == Status::lapsed && c.lapse_date && e->date >= *c.lapse_date) {
                 diagnostics.warning(book.paths.clients, c.where,
                                     fmt::format("client \"{}\" is still \"lapsed\" but log.toml says they returned "

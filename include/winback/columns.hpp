@@ -26,6 +26,30 @@ struct Field {
 
 using Cells = std::vector<std::string>;
 
+// csv, tsv, json or ndjson text, written one row after the other into one string (a plan may have
+// tens of thousands of rows: no copy of them all, no string per cell).
+class MachineText {
+public:
+    // Writes what comes before the rows: the keys of csv and tsv, "[" of json.
+    MachineText(std::span<const Field> fields, Format format, bool raw);
+    void add(const Cells& row);
+    // Makes room for `rows` rows in all, each as long as those added so far and a quarter more:
+    // one allocation, rather than a copy of the text each time it doubles.
+    void reserve_rows(std::size_t rows);
+    // The text, with what comes after the rows.
+    std::string finish() &&;
+
+private:
+    std::span<const Field> m_fields;
+    Format m_format;
+    bool m_raw;
+    std::string m_out;
+    std::size_t m_rows = 0;
+};
+
+// One json object of the row, its fields in order, appended to `out`.
+void append_json_object(std::string& out, std::span<const Field> fields, const Cells& row);
+
 // csv (quoted and neutralised by csv_cell, lines end in CRLF) or tsv: the keys, then the rows.
 std::string delimited_text(std::span<const Field> fields, const std::vector<Cells>& rows, char delimiter, bool raw);
 // One row as one json object on one line, the fields in order.
@@ -69,12 +93,14 @@ std::string render_machine(std::span<const Column<Row>> columns, const std::vect
                            bool raw) {
     std::vector<Field> fields;
     for (const Column<Row>& c : columns) fields.push_back({c.key, c.kind});
-    std::vector<Cells> cells;
+    MachineText text(fields, format, raw);
+    Cells line(columns.size());
     for (const Row& row : rows) {
-        Cells& line = cells.emplace_back();
-        for (const Column<Row>& c : columns) line.push_back(c.get(row, Audience::machines, Lang::en));
+        for (std::size_t i = 0; i < columns.size(); ++i) line[i] = columns[i].get(row, Audience::machines, Lang::en);
+        text.add(line);
+        if (&row == &rows.front()) text.reserve_rows(rows.size());
     }
-    return machine_text(fields, cells, format, raw);
+    return std::move(text).finish();
 }
 
 // The table's header (in the language) and a row of cells for people per row: the columns in_table.

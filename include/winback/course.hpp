@@ -6,26 +6,14 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "winback/calendar.hpp"
+#include "winback/log_index.hpp"
 #include "winback/model.hpp"
 #include "winback/schedule.hpp"
 
 namespace winback {
-
-// Each client's log entries in date order (file order within a day). Built once per run, so
-// that no client scans the whole log. With a cutoff, entries dated after it are left out: a plan
-// as of a day knows only what was logged by then.
-class LogIndex {
-public:
-    explicit LogIndex(const std::vector<Entry>& log, std::optional<Date> cutoff = std::nullopt);
-    std::span<const Entry* const> of(std::string_view client) const;
-
-private:
-    std::unordered_map<std::string_view, std::vector<const Entry*>> m_by_client;
-};
 
 // The playbook a client follows now, and the dates that bound it.
 struct Course {

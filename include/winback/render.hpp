@@ -32,6 +32,8 @@ std::string render_html(const Plan& plan, Lang lang);
 
 // One CSV (or TSV) cell: neutralised against formula injection unless raw, quoted per RFC 4180.
 std::string csv_cell(std::string_view text, char delimiter, bool raw);
+// csv_cell(text, delimiter, raw) appended to `out`.
+void append_csv_cell(std::string& out, std::string_view text, char delimiter, bool raw);
 
 }  // namespace winback
 

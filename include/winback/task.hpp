@@ -45,7 +45,7 @@ struct Occupancy {
 // With today, a held slot starts with the playbook (a lapse after today holds nothing yet) and
 // ends with the playbook's stop_after or a stop outcome logged by then; without, only a stop
 // outcome ends it.
-// `log` is the book's log as of today (LogIndex in course.hpp), built once by the caller.
+// `log` is the book's log as of today (LogIndex in log_index.hpp), built once by the caller.
 Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> today);
 
 // Open weekdays on which none of the client's avoided clients comes and, when the facility has

@@ -17,6 +17,8 @@ std::string truncate_to_width(std::string_view text, std::size_t width);
 std::string pad_to_width(std::string_view text, std::size_t width);
 
 std::string json_escape(std::string_view text);
+// json_escape(text) appended to `out`.
+void append_json_escaped(std::string& out, std::string_view text);
 // RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; other control characters
 // (but tab) become spaces, since TEXT may not hold them.
 std::string ics_escape(std::string_view text);

@@ -170,6 +170,11 @@ int write_encoded(Context& context, const std::string& text, Format format, cons
         return exit_ok;
     }
     const Charset charset = charset_of(args.encoding);
+    if (charset == Charset::utf8) {  // as it is: no copy of a text of many megabytes
+        if (args.bom) context.out << "\xEF\xBB\xBF";
+        context.out << text;
+        return exit_ok;
+    }
     auto encoded = encode(text, charset, format == Format::csv ? ',' : '\t');
     if (auto* bytes = std::get_if<std::string>(&encoded)) {
         if (args.bom) context.out << "\xEF\xBB\xBF";

@@ -212,7 +212,7 @@ TEST_CASE("simulation: a year of daily cron plans and logging on the example boo
         options.until = today;
         options.lang = Lang::ja;
         const Plan plan = make_plan(book, options);
-        const LogIndex index(book.log, today);
+        const LogIndex index(book, today);
         listed_total += static_cast<long>(plan.actions.size());
         max_per_day = std::max(max_per_day, static_cast<long>(plan.actions.size()));
 

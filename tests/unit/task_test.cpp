@@ -373,12 +373,12 @@ outcome = "declined"
     auto text_on = [&](const Book& b, const char* today, Lang lang) {
         const auto d = winback::parse_date(today);
         REQUIRE(d);
-        const auto taken = winback::occupancy(b, winback::LogIndex(b.log, *d), *d);
+        const auto taken = winback::occupancy(b, winback::LogIndex(b, *d), *d);
         return winback::free_days_text(b, client(b, "C-CONFLICT"), taken, lang);
     };
     SUBCASE("as of 2026-11-24: only Thursday") {
         CHECK(text_on(book, "2026-11-24", Lang::en) == "Thursday");
-        const auto taken = winback::occupancy(book, winback::LogIndex(book.log, *winback::parse_date("2026-11-24")),
+        const auto taken = winback::occupancy(book, winback::LogIndex(book, *winback::parse_date("2026-11-24")),
                                               *winback::parse_date("2026-11-24"));
         CHECK(taken.attending == std::array<long, 7>{1, 1, 0, 0, 0, 0, 0});
         CHECK(taken.held == std::array<long, 7>{0, 0, 1, 0, 1, 0, 0});

@@ -1,0 +1,165 @@
+#include "winback/log_index.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+using winback::Book;
+using winback::Client;
+using winback::ClientPlaces;
+using winback::Date;
+using winback::Entry;
+using winback::LogClients;
+using winback::LogIndex;
+
+namespace {
+
+Date date(const char* text) {
+    const auto d = winback::parse_date(text);
+    REQUIRE_MESSAGE(d, text);
+    return *d;
+}
+
+Client client(std::string id) {
+    Client c;
+    c.id = std::move(id);
+    return c;
+}
+
+// An entry told apart from the others by its note.
+Entry entry(const char* day, std::string client, std::string note) {
+    Entry e;
+    e.date = date(day);
+    e.client = std::move(client);
+    e.note = std::move(note);
+    return e;
+}
+
+std::string notes(std::span<const Entry* const> entries) {
+    std::string out;
+    for (const Entry* e : entries) {
+        if (!out.empty()) out += ' ';
+        out += e->note;
+    }
+    return out;
+}
+
+Book book_of(std::vector<Client> clients, std::vector<Entry> log) {
+    Book book;
+    book.clients = std::move(clients);
+    book.log = std::move(log);
+    return book;
+}
+
+}  // namespace
+
+TEST_CASE("ClientPlaces") {
+    SUBCASE("finds each id, and nothing for an unknown one") {
+        std::vector<Client> clients;
+        for (int i = 0; i < 1000; ++i) clients.push_back(client(fmt::format("C-{:04}", i)));
+        clients.push_back(client("a client id well over twenty-four characters long"));
+        const ClientPlaces places(clients);
+        for (std::uint32_t p = 0; p < clients.size(); ++p) {
+            CHECK(places.find(clients[p].id) == p);
+            CHECK(places.first_with_id(p) == p);
+        }
+        CHECK(places.find("C-1000") == ClientPlaces::none);
+        CHECK(places.find("a client id well over twenty-four characters lonG") == ClientPlaces::none);
+        CHECK(places.find("") == ClientPlaces::none);
+    }
+    SUBCASE("a repeated id: the first client wins") {
+        const std::vector<Client> clients = {client("C-1"), client("C-2"), client("C-1"), client("C-1")};
+        const ClientPlaces places(clients);
+        CHECK(places.find("C-1") == 0);
+        CHECK(places.first_with_id(0) == 0);
+        CHECK(places.first_with_id(1) == 1);
+        CHECK(places.first_with_id(2) == 0);
+        CHECK(places.first_with_id(3) == 0);
+    }
+    SUBCASE("no clients") {
+        const std::vector<Client> none;
+        const ClientPlaces places(none);
+        CHECK(places.find("C-1") == ClientPlaces::none);
+    }
+}
+
+TEST_CASE("LogIndex") {
+    const Book book = book_of({client("C-1"), client("C-2"), client("C-3")},
+                              {entry("2026-03-01", "C-2", "a"), entry("2026-01-15", "C-1", "b"),
+                               entry("2026-02-01", "C-2", "c"), entry("2026-02-01", "C-9", "d"),
+                               entry("2026-02-01", "C-2", "e"), entry("2026-01-01", "C-1", "f")});
+    SUBCASE("each client's entries, in date order and file order within a day") {
+        const LogIndex index(book);
+        CHECK(notes(index.of("C-1")) == "f b");
+        CHECK(notes(index.of("C-2")) == "c e a");
+        CHECK(notes(index.of("C-3")).empty());
+        CHECK(notes(index.of(book.clients[1])) == "c e a");
+    }
+    SUBCASE("an entry for a client the book does not have belongs to nobody") {
+        const LogIndex index(book);
+        CHECK(index.of("C-9").empty());
+        CHECK(index.clients().client(3) == nullptr);
+        CHECK(index.clients().place(3) == ClientPlaces::none);
+        CHECK(index.clients().client(0) == &book.clients[1]);
+    }
+    SUBCASE("a cutoff leaves out what was logged after it, but not which client an entry is about") {
+        const LogIndex index(book, date("2026-02-01"));
+        CHECK(notes(index.of("C-1")) == "f b");
+        CHECK(notes(index.of("C-2")) == "c e");
+        CHECK(index.clients().place(0) == 1);
+    }
+    SUBCASE("a copy of a client is found by its id") {
+        const LogIndex index(book);
+        const Client copy = book.clients[0];
+        CHECK(notes(index.of(copy)) == "f b");
+    }
+    SUBCASE("an empty log, an empty book") {
+        const Book empty_log = book_of({client("C-1")}, {});
+        CHECK(LogIndex(empty_log).of("C-1").empty());
+        const Book nobody = book_of({}, {entry("2026-01-01", "C-1", "a")});
+        CHECK(LogIndex(nobody).of("C-1").empty());
+        CHECK(LogIndex(nobody).clients().client(0) == nullptr);
+    }
+}
+
+TEST_CASE("LogIndex: a repeated id") {
+    // As with Book::find_client, the entries belong to the first client with the id, and a
+    // later client with the same id sees the same entries.
+    const Book book = book_of({client("C-1"), client("C-2"), client("C-1")},
+                              {entry("2026-01-02", "C-1", "a"), entry("2026-01-01", "C-1", "b")});
+    const LogIndex index(book);
+    CHECK(notes(index.of(book.clients[0])) == "b a");
+    CHECK(notes(index.of(book.clients[2])) == "b a");
+    CHECK(index.clients().place_of(book.clients[2]) == 0);
+    CHECK(index.clients().client(0) == &book.clients[0]);
+}
+
+TEST_CASE("LogIndex: a long log, looked up in parts") {
+    std::vector<Client> clients;
+    for (int i = 0; i < 500; ++i) clients.push_back(client(fmt::format("C-{:03}", i)));
+    std::vector<Entry> log;
+    // 40,000 entries, more than one thread takes; every 7th for an unknown client.
+    for (int i = 0; i < 40000; ++i) {
+        const std::string who = i % 7 == 0 ? fmt::format("X-{}", i % 500) : fmt::format("C-{:03}", i % 500);
+        log.push_back(entry(i % 2 == 0 ? "2026-02-01" : "2026-01-01", who, fmt::format("{}", i)));
+    }
+    const Book book = book_of(std::move(clients), std::move(log));
+    const LogIndex index(book);
+    std::size_t total = 0;
+    for (const Client& c : book.clients) {
+        const auto entries = index.of(c);
+        total += entries.size();
+        for (std::size_t k = 0; k < entries.size(); ++k) {
+            CHECK(entries[k]->client == c.id);
+            if (k > 0) CHECK(entries[k - 1]->date <= entries[k]->date);
+        }
+    }
+    CHECK(total == 40000 - (40000 + 6) / 7);
+    for (std::size_t i = 0; i < book.log.size(); ++i) {
+        const Client* c = index.clients().client(i);
+        CHECK((c ? c->id : "") == (i % 7 == 0 ? "" : book.log[i].client));
+    }
+}
