@@ -41,36 +41,14 @@ bool is_key_char(char c) { return class_of(c) == key_char; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The length of the UTF-8 sequence at p (its first byte is not ASCII), or 0 when it is not one:
-// the same rules as valid_utf8 (no overlong forms, no surrogates, nothing past U+10FFFF).
+// The length of the UTF-8 sequence at p (its first byte is not ASCII), or 0 when it is not one.
 std::size_t utf8_length(const char* p, const char* end) {
     const auto byte = [p](std::size_t k) { return static_cast<unsigned char>(p[k]); };
-    const unsigned char b0 = byte(0);
     const auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
     // Most of Japanese text: three bytes led by E1..EF except ED (where surrogates are).
+    const unsigned char b0 = byte(0);
     if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && end - p >= 3 && continuation(1) && continuation(2)) return 3;
-    std::size_t len = 0;
-    char32_t cp = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2;
-        cp = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3;
-        cp = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4;
-        cp = b0 & 0x07;
-    } else {
-        return 0;
-    }
-    if (static_cast<std::size_t>(end - p) < len) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        if (!continuation(k)) return 0;
-        cp = (cp << 6) | (byte(k) & 0x3F);
-    }
-    static constexpr char32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min_for_length[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
+    return utf8_length_at(std::string_view(p, static_cast<std::size_t>(end - p)), 0);
 }
 
 // Eight bytes at a time: the bytes of w that may end or interrupt plain text (a quote, an

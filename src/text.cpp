@@ -45,6 +45,11 @@ std::size_t width_of(char32_t cp) {
 
 }  // namespace
 
+std::size_t utf8_length_at(std::string_view text, std::size_t i) {
+    char32_t cp = 0;
+    return decode(text, i, cp);
+}
+
 std::size_t first_invalid_utf8(std::string_view text) {
     char32_t cp = 0;
     for (std::size_t i = 0; i < text.size();) {

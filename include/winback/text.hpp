@@ -8,6 +8,9 @@
 namespace winback {
 
 bool valid_utf8(std::string_view text);
+// The length of the UTF-8 sequence at text[i], or 0 when none starts there (overlong forms,
+// surrogates and values past U+10FFFF are not UTF-8).
+std::size_t utf8_length_at(std::string_view text, std::size_t i);
 // The byte offset of the first byte that is not UTF-8, or npos.
 std::size_t first_invalid_utf8(std::string_view text);
 // Terminal cells: East Asian Wide and Fullwidth characters take two, combining marks none.
