@@ -79,7 +79,6 @@ public:
 
     std::string_view view() const { return m_view; }
     operator std::string_view() const { return m_view; }
-    bool operator==(std::string_view other) const { return m_view == other; }
 
 private:
     std::string_view m_view;

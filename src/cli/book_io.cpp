@@ -22,10 +22,6 @@ namespace {
 // Larger books are not hand-kept files; refusing them keeps memory bounded.
 constexpr off_t max_file_size = off_t{2} * 1024 * 1024 * 1024;
 
-}  // namespace
-
-namespace {
-
 // A mapping of a whole file, unmapped with the last SourceText that shares it.
 struct Mapping {
     void* address = nullptr;
