@@ -425,6 +425,7 @@ std::size_t parallel_parts(std::size_t size) {
 std::size_t count_headers(std::string_view text, std::string_view header) {
     // A '[' is rare in these files (headers and arrays): look for it, then at what is around it.
     std::size_t n = 0;
+    if (text.empty()) return n;  // memchr must not see the null pointer of an empty view
     const char* p = text.data();
     const char* const end = text.data() + text.size();
     while (true) {

@@ -81,7 +81,7 @@ public:
     operator std::string_view() const { return m_view; }
 
 private:
-    std::string_view m_view;
+    std::string_view m_view = "";  // never a null pointer, even when empty
     std::shared_ptr<const void> m_owner;
 };
 
