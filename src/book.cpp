@@ -112,6 +112,7 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, 
         ClientsFile clients = load_clients(*sources.clients.text, sources.clients.path, diagnostics);
         book.care_managers = std::move(clients.care_managers);
         book.clients = std::move(clients.clients);
+        book.text.adopt(clients.text);
     } else {
         diagnostics.error(sources.clients.path, {}, "file not found: every book needs a clients.toml");
     }
@@ -147,6 +148,7 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, 
         LogFile log = load_log(*sources.log.text, sources.log.path, diagnostics);
         log_parsed = log.parsed;
         book.log = std::move(log.entries);
+        book.text.adopt(log.text);
     }
 
     validate_book(book, diagnostics, scope);

@@ -47,14 +47,15 @@ bool first_time(std::uint32_t& seen, unsigned key) {
     return true;
 }
 
-bool required_string(FastCursor& c, std::string& out) {
+template <class S>
+bool required_string(FastCursor& c, S& out) {
     return c.string(out) && !out.empty();
 }
 
 template <class E>
 bool word(FastCursor& c, E& out) {
-    std::string text;
-    if (!c.string(text)) return false;
+    std::string_view text;
+    if (!c.string_bytes(text)) return false;
     auto value = parse_word<E>(text);
     if (!value) return false;
     out = *value;
@@ -65,10 +66,10 @@ bool word(FastCursor& c, E& out) {
 template <class Each>
 bool string_array(FastCursor& c, Each each) {
     if (!c.expect('[') || !c.skip_space_and_newlines()) return false;
-    std::string item;
+    std::string_view item;
     while (c.peek() != ']') {
         const Where where = c.where();
-        if (!c.string(item) || !each(item, where) || !c.skip_space_and_newlines()) return false;
+        if (!c.string_bytes(item) || !each(item, where) || !c.skip_space_and_newlines()) return false;
         if (c.peek() == ',') {
             c.expect(',');
             if (!c.skip_space_and_newlines()) return false;
@@ -114,7 +115,7 @@ bool at_risk(FastCursor& c, Client& client) {
     return true;
 }
 
-bool client_value(FastCursor& c, unsigned key, Client& client) {
+bool client_value(FastCursor& c, unsigned key, Client& client, TextPool& pool) {
     switch (key) {
         case k_id: return required_string(c, client.id);
         case k_name: return required_string(c, client.name);
@@ -130,7 +131,7 @@ bool client_value(FastCursor& c, unsigned key, Client& client) {
         case k_reason_note: return c.string(client.reason_note);
         case k_care_manager: client.care_manager_at = c.where(); return c.string(client.care_manager);
         case k_days:
-            return string_array(c, [&](const std::string& item, Where) {
+            return string_array(c, [&](std::string_view item, Where) {
                 auto day = parse_weekday(item);
                 if (!day || std::find(client.days.begin(), client.days.end(), *day) != client.days.end()) return false;
                 client.days.push_back(*day);
@@ -145,8 +146,8 @@ bool client_value(FastCursor& c, unsigned key, Client& client) {
         case k_owner: return c.string(client.owner);
         case k_do_not_contact: return c.boolean(client.do_not_contact);
         case k_avoid:
-            return string_array(c, [&](const std::string& item, Where where) {
-                client.avoid.push_back(item);
+            return string_array(c, [&](std::string_view item, Where where) {
+                client.avoid.push_back(pool.keep(item));
                 client.avoid_at.push_back(where);
                 return true;
             });
@@ -205,11 +206,12 @@ struct Piece {
     std::string_view text;
     std::span<Client> clients;
     std::vector<CareManager> care_managers;
+    TextPool pool;  // the bytes of the clients' Texts
     int lines = 0;
 };
 
 bool read_piece(Piece& piece) {
-    FastCursor c(piece.text, 1);
+    FastCursor c(piece.text, 1, &piece.pool);
     Table table = Table::root;
     std::uint32_t seen = 0;
     std::size_t next_client = 0;
@@ -248,7 +250,7 @@ bool read_piece(Piece& piece) {
             case Table::root: return false;
             case Table::client: {
                 const unsigned key = key_of(name, client_keys, hints.client);
-                ok = first_time(seen, key) && client_value(c, key, *client);
+                ok = first_time(seen, key) && client_value(c, key, *client, piece.pool);
                 break;
             }
             case Table::care_manager: {
@@ -297,6 +299,7 @@ std::optional<ClientsFile> fast_load_clients(std::string_view text) {
         if (lines > 0) shift_lines(piece, lines);
         lines += piece.lines;
         for (CareManager& cm : piece.care_managers) out.care_managers.push_back(std::move(cm));
+        out.text.adopt(piece.pool);
     }
     if (!detail::unique_ids(out.care_managers, &CareManager::id) || !detail::unique_ids(out.clients, &Client::id)) {
         return std::nullopt;

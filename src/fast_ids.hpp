@@ -11,8 +11,8 @@
 namespace winback::detail {
 
 // True when no two items have the same id.
-template <class T>
-bool unique_ids(const std::vector<T>& items, std::string T::*field) {
+template <class T, class Id>
+bool unique_ids(const std::vector<T>& items, Id T::*field) {
     if (items.size() < 2) return true;
     const std::size_t mask = std::bit_ceil(items.size() * 2) - 1;
     constexpr std::uint32_t empty = UINT32_MAX;

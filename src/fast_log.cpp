@@ -33,11 +33,12 @@ constexpr std::uint32_t required_keys = (1u << k_date) | (1u << k_client) | (1u 
 struct Piece {
     std::string_view text;
     std::span<Entry> entries;
+    TextPool pool;  // the bytes of the entries' Texts
     int lines = 0;
 };
 
 bool read_piece(Piece& piece) {
-    FastCursor c(piece.text, 1);
+    FastCursor c(piece.text, 1, &piece.pool);
     std::uint32_t seen = required_keys;  // no table yet: nothing to complete
     std::size_t next = 0;
     Entry* entry = nullptr;
@@ -85,6 +86,7 @@ std::optional<LogFile> fast_load_log(std::string_view text) {
             }
         }
         lines += piece.lines;
+        out.text.adopt(piece.pool);
     }
     return out;
 }

@@ -264,25 +264,32 @@ bool FastCursor::escape(std::string& out) {
     }
 }
 
-bool FastCursor::basic_string(std::string& out) {
+bool FastCursor::basic_string(std::string_view& out) {
     if (m_pos + 2 < m_text.size() && m_text[m_pos + 1] == '"' && m_text[m_pos + 2] == '"') return false;  // multi-line: left to toml++
     std::size_t run = ++m_pos;
-    out.clear();
+    bool escaped = false;
     while (true) {
         if (!skip_text(m_text, m_pos, quote) || at_end()) return false;
         const char c = m_text[m_pos];
         if (c == '"') break;
         if (c != '\\') return false;  // a newline: the string is not closed on its line
-        out.append(m_text.data() + run, m_pos - run);
-        if (!escape(out)) return false;
+        if (!escaped) m_scratch.clear();
+        escaped = true;
+        m_scratch.append(m_text.data() + run, m_pos - run);
+        if (!escape(m_scratch)) return false;
         run = m_pos;
     }
-    out.append(m_text.data() + run, m_pos - run);
+    if (escaped) {
+        m_scratch.append(m_text.data() + run, m_pos - run);
+        out = m_scratch;
+    } else {
+        out = m_text.substr(run, m_pos - run);  // most strings: the bytes of the file as they are
+    }
     ++m_pos;
     return delimiter_follows();
 }
 
-bool FastCursor::literal_string(std::string& out) {
+bool FastCursor::literal_string(std::string_view& out) {
     if (m_pos + 2 < m_text.size() && m_text[m_pos + 1] == '\'' && m_text[m_pos + 2] == '\'') return false;
     const std::size_t start = ++m_pos;
     // A backslash is plain text in a literal string.
@@ -292,15 +299,29 @@ bool FastCursor::literal_string(std::string& out) {
         if (m_text[m_pos] != '\\') return false;
         ++m_pos;
     }
-    out.assign(m_text.substr(start, m_pos - start));
+    out = m_text.substr(start, m_pos - start);
     ++m_pos;
     return delimiter_follows();
 }
 
-bool FastCursor::string(std::string& out) {
+bool FastCursor::string_bytes(std::string_view& out) {
     if (peek() == '"') return basic_string(out);
     if (peek() == '\'') return literal_string(out);
     return false;
+}
+
+bool FastCursor::string(std::string& out) {
+    std::string_view bytes;
+    if (!string_bytes(bytes)) return false;
+    out.assign(bytes);
+    return true;
+}
+
+bool FastCursor::string(Text& out) {
+    std::string_view bytes;
+    if (!string_bytes(bytes)) return false;
+    out = m_pool->keep(bytes);
+    return true;
 }
 
 bool FastCursor::integer(long long& out) {
@@ -337,8 +358,8 @@ bool FastCursor::boolean(bool& out) {
 
 bool FastCursor::date(Date& out, bool iso_string) {
     if (iso_string && is_string()) {
-        std::string text;
-        if (!string(text)) return false;
+        std::string_view text;
+        if (!string_bytes(text)) return false;
         auto parsed = parse_date(text);
         if (!parsed) return false;
         out = *parsed;

@@ -20,13 +20,16 @@
 
 #include "winback/date.hpp"
 #include "winback/diagnostic.hpp"
+#include "winback/text_pool.hpp"
 
 namespace winback::detail {
 
 class FastCursor {
 public:
-    // text starts at the beginning of a line; that line is number first_line.
-    FastCursor(std::string_view text, int first_line) : m_text(text), m_line(first_line) {}
+    // text starts at the beginning of a line; that line is number first_line. Strings read
+    // into a Text are kept in `pool`.
+    FastCursor(std::string_view text, int first_line, TextPool* pool = nullptr)
+        : m_text(text), m_line(first_line), m_pool(pool) {}
 
     bool at_end() const { return m_pos >= m_text.size(); }
     char peek() const { return at_end() ? '\0' : m_text[m_pos]; }
@@ -48,6 +51,9 @@ public:
 
     // Values. Each leaves the cursor just after the value and checks that a delimiter follows.
     bool string(std::string& out);
+    bool string(Text& out);  // kept in the cursor's pool
+    // The string's bytes: a view of the text, or of a buffer that the next string reuses.
+    bool string_bytes(std::string_view& out);
     bool integer(long long& out);
     bool boolean(bool& out);
     // A TOML local date (not a date-time); with iso_string, also a string "YYYY-MM-DD".
@@ -62,8 +68,8 @@ public:
 private:
     bool comment();
     bool delimiter_follows() const;
-    bool basic_string(std::string& out);
-    bool literal_string(std::string& out);
+    bool basic_string(std::string_view& out);
+    bool literal_string(std::string_view& out);
     bool escape(std::string& out);
     void newline();
 
@@ -71,6 +77,8 @@ private:
     std::size_t m_pos = 0;
     std::size_t m_line_start = 0;
     int m_line = 1;
+    TextPool* m_pool = nullptr;
+    std::string m_scratch;
 };
 
 // The position of key in keys, or keys.size() when it is not there. Files list the keys of a

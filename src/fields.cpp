@@ -210,7 +210,7 @@ std::optional<unsigned> Fields::weekday(const toml::node& node, std::string_view
     return std::nullopt;
 }
 
-bool Ids::add(const std::string& id, Where where) {
+bool Ids::add(std::string_view id, Where where) {
     auto [it, inserted] = m_first.emplace(id, where);
     if (!inserted) {
         m_diagnostics.error(m_path, where,

@@ -79,7 +79,7 @@ public:
     Ids(std::string_view what, std::string_view path, Diagnostics& diagnostics)
         : m_what(what), m_path(path), m_diagnostics(diagnostics) {}
     // False when the id was seen before.
-    bool add(const std::string& id, Where where);
+    bool add(std::string_view id, Where where);
 
 private:
     std::string_view m_what;
@@ -119,7 +119,7 @@ std::vector<T> load_table_array(const toml::table& root, std::string_view key, s
     const auto tables = table_array(root, key, path, diagnostics);
     for (std::size_t i = 0; i < tables.size(); ++i) {
         T item = load(*tables[i], i);
-        const std::string& id = id_of(item);
+        const std::string_view id = id_of(item);
         if (!id.empty()) ids.add(id, where_of(*tables[i]->get(id_key)));
         out.push_back(std::move(item));
     }

@@ -27,6 +27,11 @@ constexpr std::string_view at_risk_keys[] = {"reason", "since", "note"};
 
 constexpr long long max_revenue = 100'000'000;
 
+// A string field kept in the file's pool ("" when absent).
+Text kept(TextPool& pool, const std::optional<std::string>& value) {
+    return value ? pool.keep(*value) : Text{};
+}
+
 std::string get(std::optional<std::string> value) {
     return value ? std::move(*value) : std::string();
 }
@@ -45,7 +50,7 @@ CareManager load_care_manager(const toml::table& table, std::size_t index, std::
 }
 
 std::vector<Contact> load_contacts(Fields& client, const toml::table& table, std::string_view path,
-                                   Diagnostics& diagnostics) {
+                                   Diagnostics& diagnostics, TextPool& pool) {
     std::vector<Contact> out;
     const toml::node* node = table.get("contact");
     if (!node) return out;
@@ -64,17 +69,17 @@ std::vector<Contact> load_contacts(Fields& client, const toml::table& table, std
         Fields f(*t, path, diagnostics, fmt::format("{}, contact #{}", client.context(), index), contact_keys);
         Contact c;
         if (auto role = f.word<Role>("role", Need::required)) c.role = *role;
-        c.name = get(f.string("name"));
-        c.relation = get(f.string("relation"));
-        c.phone = get(f.string("phone"));
-        c.address = get(f.string("address"));
+        c.name = kept(pool, f.string("name"));
+        c.relation = kept(pool, f.string("relation"));
+        c.phone = kept(pool, f.string("phone"));
+        c.address = kept(pool, f.string("address"));
         out.push_back(std::move(c));
     }
     return out;
 }
 
 std::optional<AtRisk> load_at_risk(Fields& client, const toml::table& table, std::string_view path,
-                                   Diagnostics& diagnostics) {
+                                   Diagnostics& diagnostics, TextPool& pool) {
     const toml::node* node = table.get("at_risk");
     if (!node) return std::nullopt;
     const auto* t = node->as_table();
@@ -88,9 +93,9 @@ std::optional<AtRisk> load_at_risk(Fields& client, const toml::table& table, std
     risk.reason_at = f.where("reason");
     auto reason = f.string("reason", Need::required);
     auto since = f.date("since", Need::required);
-    risk.note = get(f.string("note"));
+    risk.note = kept(pool, f.string("note"));
     if (!reason || !since) return std::nullopt;
-    risk.reason = *reason;
+    risk.reason = pool.keep(*reason);
     risk.since = *since;
     return risk;
 }
@@ -114,44 +119,44 @@ void load_days(Fields& f, const toml::table& table, Client& c) {
     }
 }
 
-Client load_client(const toml::table& table, std::size_t index, std::string_view path, Diagnostics& diagnostics) {
+Client load_client(const toml::table& table, std::size_t index, std::string_view path, Diagnostics& diagnostics, TextPool& pool) {
     Fields f(table, path, diagnostics, detail::name_of(table, "id", "client", index), client_keys);
     Client c;
     c.where = f.where();
-    c.id = get(f.string("id", Need::required));
+    c.id = kept(pool, f.string("id", Need::required));
     if (!c.id.empty()) f.set_context(fmt::format("client \"{}\"", c.id));
-    c.name = get(f.string("name", Need::required));
-    c.kana = get(f.string("kana"));
+    c.name = kept(pool, f.string("name", Need::required));
+    c.kana = kept(pool, f.string("kana"));
     if (auto status = f.word<Status>("status", Need::required)) c.status = *status;
     const bool lapsed = f.has("status") && c.status == Status::lapsed;
     c.lapse_date = f.date("lapse_date", lapsed ? Need::required : Need::optional);
     c.reason_at = f.where("reason");
-    c.reason = get(f.string("reason", lapsed ? Need::required : Need::optional));
-    c.reason_note = get(f.string("reason_note"));
+    c.reason = kept(pool, f.string("reason", lapsed ? Need::required : Need::optional));
+    c.reason_note = kept(pool, f.string("reason_note"));
     c.care_manager_at = f.where("care_manager");
-    c.care_manager = get(f.string("care_manager"));
+    c.care_manager = kept(pool, f.string("care_manager"));
     load_days(f, table, c);
     c.monthly_revenue = f.integer("monthly_revenue", 0, max_revenue);
-    c.owner = get(f.string("owner"));
+    c.owner = kept(pool, f.string("owner"));
     c.do_not_contact = f.boolean("do_not_contact").value_or(false);
     if (auto avoid = f.strings("avoid")) {
-        c.avoid = std::move(*avoid);
+        for (const std::string& name : *avoid) c.avoid.push_back(pool.keep(name));
         if (const auto* array = table.get("avoid")->as_array()) {
             for (const toml::node& item : *array) c.avoid_at.push_back(where_of(item));
         }
     }
     c.rule_at = f.where("rule");
-    c.rule = get(f.string("rule"));
-    c.switched_to = get(f.string("switched_to"));
-    c.admitted_to = get(f.string("admitted_to"));
-    c.hospital = get(f.string("hospital"));
-    c.at_risk = load_at_risk(f, table, path, diagnostics);
+    c.rule = kept(pool, f.string("rule"));
+    c.switched_to = kept(pool, f.string("switched_to"));
+    c.admitted_to = kept(pool, f.string("admitted_to"));
+    c.hospital = kept(pool, f.string("hospital"));
+    c.at_risk = load_at_risk(f, table, path, diagnostics, pool);
     if (c.at_risk && f.has("status") && c.status != Status::active) {
         f.warning(c.at_risk->where, fmt::format("\"at_risk\" applies only to active clients and is ignored for "
                                                 "status \"{}\"",
                                                 to_string(c.status)));
     }
-    c.contacts = load_contacts(f, table, path, diagnostics);
+    c.contacts = load_contacts(f, table, path, diagnostics, pool);
     return c;
 }
 
@@ -170,11 +175,11 @@ ClientsFile load_clients_toml(std::string_view text, std::string_view path, Diag
     out.care_managers = detail::load_table_array<CareManager>(
         *root, "care_manager", "id", "care manager id", path, diagnostics,
         [&](const toml::table& t, std::size_t i) { return load_care_manager(t, i, path, diagnostics); },
-        [](const CareManager& cm) -> const std::string& { return cm.id; });
+        [](const CareManager& cm) -> std::string_view { return cm.id; });
     out.clients = detail::load_table_array<Client>(
         *root, "client", "id", "client id", path, diagnostics,
-        [&](const toml::table& t, std::size_t i) { return load_client(t, i, path, diagnostics); },
-        [](const Client& c) -> const std::string& { return c.id; });
+        [&](const toml::table& t, std::size_t i) { return load_client(t, i, path, diagnostics, out.text); },
+        [](const Client& c) -> std::string_view { return c.id; });
     return out;
 }
 

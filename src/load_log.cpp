@@ -43,14 +43,14 @@ LogFile load_log_toml(std::string_view text, std::string_view path, Diagnostics&
         auto date = f.date("date", Need::required);
         auto client = f.string("client", Need::required);
         auto outcome = f.string("outcome", Need::required);
-        e.step = f.string("step").value_or("");
-        e.by = f.string("by").value_or("");
-        e.note = f.string("note").value_or("");
-        e.reason = f.string("reason").value_or("");
+        e.step = out.text.keep(f.string("step").value_or(""));
+        e.by = out.text.keep(f.string("by").value_or(""));
+        e.note = out.text.keep(f.string("note").value_or(""));
+        e.reason = out.text.keep(f.string("reason").value_or(""));
         if (!date || !client || !outcome) continue;  // reported; an entry without them means nothing
         e.date = *date;
-        e.client = std::move(*client);
-        e.outcome = std::move(*outcome);
+        e.client = out.text.keep(*client);
+        e.outcome = out.text.keep(*outcome);
         out.entries.push_back(std::move(e));
     }
     return out;

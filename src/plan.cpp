@@ -18,7 +18,7 @@ namespace winback {
 
 namespace {
 
-bool matches(const std::vector<std::string>& wanted, const std::string& value) {
+bool matches(const std::vector<std::string>& wanted, std::string_view value) {
     return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
 }
 

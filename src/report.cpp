@@ -137,7 +137,7 @@ Report make_report(const Book& book, Date from, Date to) {
 
         if (client.lapse_date && from <= *client.lapse_date && *client.lapse_date <= to) {
             const std::string reason =
-                client.status == Status::active ? client.reason : current_reason(book, client, entries);
+                client.status == Status::active ? std::string(client.reason) : current_reason(book, client, entries);
             ++rows.at(reason).lapsed;
             ++overall.lapsed;
             if (returned_by(client, logged, to)) {

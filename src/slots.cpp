@@ -34,7 +34,7 @@ Slots make_slots(const Book& book, Date today) {
         w.held = taken.holders[day];
         for (const HeldSlot& h : w.held) {
             const Client* c = book.find_client(h.client_id);
-            w.held_names.push_back(c ? c->name : std::string());
+            w.held_names.push_back(c ? std::string(c->name) : std::string());
         }
         slots.weekdays.push_back(std::move(w));
     }

@@ -42,7 +42,7 @@ const Contact* first_contact(const Client& client, Role role) {
 
 Addressee from_contact(const Contact* contact, std::string fallback_name) {
     if (!contact) return {std::move(fallback_name), {}};
-    return {contact->name.empty() ? std::move(fallback_name) : contact->name, contact->phone};
+    return {contact->name.empty() ? std::move(fallback_name) : std::string(contact->name), std::string(contact->phone)};
 }
 
 bool attends(const Client& client) {
@@ -61,16 +61,16 @@ std::vector<std::string> unknown_placeholders(std::string_view task) {
 
 Addressee addressee(const Book& book, const Client& client, Recipient to) {
     switch (to) {
-        case Recipient::client: return from_contact(first_contact(client, Role::client), client.name);
+        case Recipient::client: return from_contact(first_contact(client, Role::client), std::string(client.name));
         case Recipient::family: return from_contact(first_contact(client, Role::family), {});
-        case Recipient::hospital: return from_contact(first_contact(client, Role::hospital), client.hospital);
+        case Recipient::hospital: return from_contact(first_contact(client, Role::hospital), std::string(client.hospital));
         case Recipient::facility:
             return from_contact(first_contact(client, Role::facility),
-                                client.switched_to.empty() ? client.admitted_to : client.switched_to);
+                                std::string(client.switched_to.empty() ? client.admitted_to : client.switched_to));
         case Recipient::care_manager:
             if (const CareManager* cm = book.find_care_manager(client.care_manager)) return {cm->name, cm->phone};
             return {};
-        case Recipient::staff: return {client.owner, {}};
+        case Recipient::staff: return {std::string(client.owner), {}};
     }
     return {};
 }
@@ -88,7 +88,7 @@ Occupancy occupancy(const Book& book, const LogIndex& log, std::optional<Date> t
         if (today && (course->start > *today || (course->stop && *course->stop < *today))) continue;
         for (unsigned day : c.days) {
             ++out.held[day];
-            out.holders[day].push_back({c.id, course->start});
+            out.holders[day].push_back({std::string(c.id), course->start});
         }
     }
     return out;
@@ -109,7 +109,7 @@ std::vector<unsigned> free_days(const Book& book, const Client& client, const Oc
         if (book.facility.calendar.closed_weekday[day]) continue;
         if (capacity && taken.attending[day] + taken.held[day] >= *capacity) continue;
         bool avoided_there = false;
-        for (const std::string& id : client.avoid) {
+        for (const std::string_view id : client.avoid) {
             const Client* other = book.find_client(id);
             if (other && attends(*other) &&
                 std::find(other->days.begin(), other->days.end(), day) != other->days.end()) {
@@ -153,7 +153,7 @@ std::string expand_task(const TaskContext& context) {
     const Book& book = context.book;
     std::string out;
     auto given = [&](std::string_view name) -> std::string {
-        if (name == "name") return client.name;
+        if (name == "name") return std::string(client.name);
         if (name == "days") return weekday_list(client.days, context.lang);
         if (name == "care_manager") {
             const CareManager* cm = book.find_care_manager(client.care_manager);
@@ -165,8 +165,8 @@ std::string expand_task(const TaskContext& context) {
             return context.taken ? free_days_text(book, client, *context.taken, context.lang)
                                  : free_days_text(book, client, context.lang);
         }
-        if (name == "switched_to") return client.switched_to;
-        if (name == "admitted_to") return client.admitted_to;
+        if (name == "switched_to") return std::string(client.switched_to);
+        if (name == "admitted_to") return std::string(client.admitted_to);
         if (name == "rule") {
             const Rule* rule = book.find_rule(client.rule);
             return rule ? (rule->title.empty() ? rule->id : rule->title) : std::string();

@@ -137,8 +137,8 @@ std::string say(Lang lang, std::string_view en, std::string_view ja, Date date) 
 
 std::string header(const Timeline& t, Lang lang) {
     const Client& c = t.client;
-    std::string out = c.id + "  " + c.name;
-    if (!c.kana.empty()) out += lang == Lang::ja ? "（" + c.kana + "）" : " (" + c.kana + ")";
+    std::string out = fmt::format("{}  {}", c.id, c.name);
+    if (!c.kana.empty()) out += fmt::format(fmt::runtime(lang == Lang::ja ? "（{}）" : " ({})"), c.kana);
     std::vector<std::string> facts;
     const std::string status = status_label(c.status, c.at_risk.has_value(), lang);
     facts.push_back(fmt::format("{}: {}", pick(lang, "status", "状態"), status));
@@ -172,8 +172,8 @@ std::string render_table(const Timeline& t, const RenderOptions& options) {
                                                        std::string(pick(lang, "BY", "対応者")),
                                                        std::string(pick(lang, "NOTE", "メモ"))}};
         for (const Event& e : t.events) {
-            rows.push_back({format_date(e.date), std::string(label(e.kind, lang)), e.reason, e.step, e.outcome, e.by,
-                            e.note});
+            rows.push_back({format_date(e.date), std::string(label(e.kind, lang)), std::string(e.reason),
+                            std::string(e.step), std::string(e.outcome), std::string(e.by), std::string(e.note)});
         }
         for (const std::string& line : align_columns(rows, options.width)) out += line + "\n";
     }
@@ -211,8 +211,8 @@ std::string_view label(EventKind kind, Lang lang) {
 }
 
 std::string current_reason(const Book& book, const Client& client, std::span<const Entry* const> entries) {
-    if (client.status == Status::active && client.at_risk) return client.at_risk->reason;
-    std::string reason = client.reason;
+    if (client.status == Status::active && client.at_risk) return std::string(client.at_risk->reason);
+    std::string reason(client.reason);
     if (!client.lapse_date) return reason;
     for (const Entry* e : entries) {
         if (!e->reason.empty() && e->date >= *client.lapse_date && book.find_playbook(e->reason)) reason = e->reason;
@@ -245,7 +245,7 @@ Timeline make_timeline(const Book& book, const Client& client, const TimelineOpt
     plan.today = options.today;
     plan.until = options.until;
     plan.lang = options.lang;
-    plan.filter.clients = {client.id};
+    plan.filter.clients = {std::string(client.id)};
     t.next = make_plan(book, plan);
     return t;
 }

@@ -18,6 +18,7 @@ namespace winback {
 struct ClientsFile {
     std::vector<CareManager> care_managers;
     std::vector<Client> clients;
+    TextPool text;  // the bytes of the clients' Texts
     bool parsed = false;
 };
 
@@ -33,6 +34,7 @@ struct FacilityFile {
 
 struct LogFile {
     std::vector<Entry> entries;
+    TextPool text;  // the bytes of the entries' Texts
     bool parsed = false;
 };
 

@@ -14,6 +14,7 @@
 #include "winback/date.hpp"
 #include "winback/diagnostic.hpp"
 #include "winback/duration.hpp"
+#include "winback/text_pool.hpp"
 
 namespace winback {
 
@@ -36,38 +37,38 @@ struct CareManager {
 
 struct Contact {
     Role role = Role::family;
-    std::string name;
-    std::string relation;
-    std::string phone;
-    std::string address;
+    Text name;
+    Text relation;
+    Text phone;
+    Text address;
 };
 
 struct AtRisk {
-    std::string reason;
+    Text reason;
     Date since;
-    std::string note;
+    Text note;
     Where where;
     Where reason_at;
 };
 
 struct Client {
-    std::string id;
-    std::string name;
-    std::string kana;
+    Text id;
+    Text name;
+    Text kana;
     Status status = Status::active;
     std::optional<Date> lapse_date;
-    std::string reason;
-    std::string reason_note;
-    std::string care_manager;
+    Text reason;
+    Text reason_note;
+    Text care_manager;
     std::vector<unsigned> days;  // 0 = Monday ... 6 = Sunday, in file order
     std::optional<long long> monthly_revenue;
-    std::string owner;
+    Text owner;
     bool do_not_contact = false;
-    std::vector<std::string> avoid;
-    std::string rule;
-    std::string switched_to;
-    std::string admitted_to;
-    std::string hospital;
+    std::vector<Text> avoid;
+    Text rule;
+    Text switched_to;
+    Text admitted_to;
+    Text hospital;
     std::optional<AtRisk> at_risk;
     std::vector<Contact> contacts;
 
@@ -143,12 +144,12 @@ struct Facility {
 // One [[entry]] of log.toml: something that was done or happened.
 struct Entry {
     Date date;
-    std::string client;
-    std::string step;     // empty: a touch not tied to a step
-    std::string outcome;  // a known outcome or an event name used by some step's `after`
-    std::string by;
-    std::string note;
-    std::string reason;   // set: the client follows this reason's playbook from `date`
+    Text client;
+    Text step;     // empty: a touch not tied to a step
+    Text outcome;  // a known outcome or an event name used by some step's `after`
+    Text by;
+    Text note;
+    Text reason;   // set: the client follows this reason's playbook from `date`
     Where where;
     Where client_at;
     Where step_at;
@@ -174,7 +175,7 @@ struct BookPaths {
 // Positions of the items of a vector by their id, for the find_* of a Book: built on first use
 // and again whenever the vector has moved or changed size, so a lookup is O(1) on any book.
 // Short vectors are scanned. With a repeated id the first item wins, as with a scan.
-template <class T, std::string T::*Field>
+template <class T, auto Field>
 class IdIndex {
 public:
     const T* find(const std::vector<T>& items, std::string_view key) const {
@@ -222,6 +223,8 @@ struct Book {
     std::vector<Playbook> playbooks;  // effective: built-in ones replaced or extended by the book's
     Facility facility;
     std::vector<Entry> log;  // in file order
+    // The bytes of the Texts of clients, contacts and entries.
+    TextPool text;
 
     const Client* find_client(std::string_view id) const;
     const CareManager* find_care_manager(std::string_view id) const;

@@ -36,11 +36,12 @@ std::string_view label(EventKind kind, Lang lang);     // for people: "missed" /
 struct Event {
     Date date;
     EventKind kind = EventKind::contact;
-    std::string step;
-    std::string outcome;
-    std::string by;
-    std::string note;
-    std::string reason;  // lapse, at_risk, reclassified (the new reason), stop_after
+    // Views of the book's text: an Event lives no longer than the book it tells of.
+    std::string_view step;
+    std::string_view outcome;
+    std::string_view by;
+    std::string_view note;
+    std::string_view reason;  // lapse, at_risk, reclassified (the new reason), stop_after
 };
 
 struct TimelineOptions {

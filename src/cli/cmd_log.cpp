@@ -45,6 +45,7 @@ std::optional<std::string> prepare_append(Context& context, Book& book, const En
         LogFile log = load_log(current, path, diagnostics);
         if (log.parsed) {
             book.log = std::move(log.entries);
+            book.text.adopt(log.text);
             validate_log(book, diagnostics, context.env.today);
         }
     }
@@ -106,14 +107,14 @@ std::function<int()> setup_log(CLI::App& app, Context& context) {
                "either way nothing is written.");
 
     return [args, &context]() {
-        Entry entry;
+        Entry entry;  // its Texts view the arguments, which outlive it
         entry.date = args->date.empty() ? context.env.today : parse_date_option(args->date, "--date");
-        entry.client = args->client;
-        entry.step = args->step;
-        entry.outcome = args->outcome;
-        entry.by = args->by;
-        entry.note = args->note;
-        entry.reason = args->reason;
+        entry.client = std::string_view(args->client);
+        entry.step = std::string_view(args->step);
+        entry.outcome = std::string_view(args->outcome);
+        entry.by = std::string_view(args->by);
+        entry.note = std::string_view(args->note);
+        entry.reason = std::string_view(args->reason);
 
         BookSources read;
         auto book = open_book(context, "nothing logged", &read);

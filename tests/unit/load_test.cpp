@@ -147,7 +147,7 @@ at_risk = { reason = "conflict", since = "2026-11-02", note = "席のこと" }
         CHECK(c.monthly_revenue == 52000);
         CHECK(c.owner == "田中");
         CHECK_FALSE(c.do_not_contact);
-        CHECK(c.avoid == std::vector<std::string>{"C-0042", "鈴木"});
+        CHECK(c.avoid == std::vector<winback::Text>{"C-0042", "鈴木"});
         CHECK(c.rule == "smoking");
         CHECK(c.switched_to == "ひまわりデイ");
         CHECK(c.admitted_to == "特養さくら苑");

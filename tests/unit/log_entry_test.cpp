@@ -6,6 +6,7 @@
 
 #include "winback/load.hpp"
 #include "winback/log_entry.hpp"
+#include "test_text.hpp"
 
 using namespace winback;
 
@@ -19,20 +20,23 @@ Entry make_entry(std::string note = "", std::string step = "family-monthly") {
     Entry e;
     e.date = d("2026-10-14");
     e.client = "C-0001";
-    e.step = std::move(step);
+    e.step = test::kept(step);
     e.outcome = "reached";
     e.by = "田中";
-    e.note = std::move(note);
+    e.note = test::kept(note);
     return e;
 }
 
-// The entries of a log text, which must load without any problem.
+// The entries of a log text, which must load without any problem. Their bytes are kept for the
+// whole test run.
 std::vector<Entry> load_clean(const std::string& text) {
     Diagnostics diagnostics;
     LogFile log = load_log(text, "log.toml", diagnostics);
     for (const auto& diagnostic : diagnostics.items()) INFO(format_diagnostic(diagnostic));
     REQUIRE(log.parsed);
     REQUIRE(diagnostics.items().empty());
+    static TextPool bytes;
+    bytes.adopt(log.text);
     return log.entries;
 }
 

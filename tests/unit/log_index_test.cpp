@@ -1,4 +1,5 @@
 #include "winback/log_index.hpp"
+#include "test_text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -25,7 +26,7 @@ Date date(const char* text) {
 
 Client client(std::string id) {
     Client c;
-    c.id = std::move(id);
+    c.id = winback::test::kept(id);
     return c;
 }
 
@@ -33,8 +34,8 @@ Client client(std::string id) {
 Entry entry(const char* day, std::string client, std::string note) {
     Entry e;
     e.date = date(day);
-    e.client = std::move(client);
-    e.note = std::move(note);
+    e.client = winback::test::kept(client);
+    e.note = winback::test::kept(note);
     return e;
 }
 

@@ -12,6 +12,7 @@
 
 #include "winback/load.hpp"
 #include "winback/log_entry.hpp"
+#include "test_text.hpp"
 
 using namespace winback;
 
@@ -24,8 +25,8 @@ Entry entry(std::string note = "", std::string reason = "") {
     e.step = "family-monthly";
     e.outcome = "reached";
     e.by = "田中";
-    e.note = std::move(note);
-    e.reason = std::move(reason);
+    e.note = test::kept(note);
+    e.reason = test::kept(reason);
     return e;
 }
 

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "test_book.hpp"
+#include "test_text.hpp"
 
 using winback::Action;
 using winback::Book;
@@ -85,11 +86,11 @@ TEST_CASE("make_plan: a large book, planned in parts") {
     for (int k = 0; k < copies; ++k) {
         for (const Client& c : small.clients) {
             Client copy = c;
-            copy.id = fmt::format("{}-{:05}", c.id, k);
+            copy.id = winback::test::kept(fmt::format("{}-{:05}", c.id, k));
             book.clients.push_back(std::move(copy));
         }
         for (winback::Entry e : small.log) {
-            e.client = fmt::format("{}-{:05}", e.client, k);
+            e.client = winback::test::kept(fmt::format("{}-{:05}", e.client, k));
             book.log.push_back(std::move(e));
         }
     }

@@ -23,6 +23,7 @@
 
 #include "random_book.hpp"
 #include "winback/plan.hpp"
+#include "test_text.hpp"
 
 using namespace winback;
 using winback::test::RandomBook;
@@ -56,7 +57,7 @@ std::string stop_of(const Book& book, const Client& c, Date today) {
     const std::optional<Date> start = c.status == Status::lapsed ? c.lapse_date : std::optional(c.at_risk->since);
     for (const Entry& e : book.log) {
         if (e.client != c.id || e.date > today) continue;
-        if (e.outcome == "declined" || e.outcome == "deceased") return e.outcome + " on " + format_date(e.date);
+        if (e.outcome == "declined" || e.outcome == "deceased") return fmt::format("{} on {}", e.outcome, format_date(e.date));
         if (e.outcome == "returned" && start && e.date >= *start) return "returned on " + format_date(e.date);
     }
     return "";

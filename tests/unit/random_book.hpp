@@ -15,6 +15,8 @@
 
 #include <fmt/format.h>
 
+#include "test_text.hpp"
+
 #include "winback/date.hpp"
 #include "winback/holidays.hpp"
 #include "winback/load.hpp"
@@ -250,18 +252,18 @@ inline std::string random_entry(Rng& rng, Date today, const std::vector<ClientFa
     Entry e;
     const Date lo = c.start ? std::min(add_days(*c.start, -30), today) : add_days(today, -400);
     e.date = date_between(rng, lo, add_days(today, 30));  // some in the future: warned about, then ignored
-    e.client = c.id;
+    e.client = test::kept(c.id);
     const auto pick = rng.below(100);
     e.outcome = pick < 5    ? "declined"
                 : pick < 10 ? "returned"
                 : pick < 14 ? "deceased"
                 : pick < 24 ? "discharged"
                 : pick < 28 && custom ? "moved_home"
-                                      : std::string(rng.pick(common));
+                                      : rng.pick(common);
     const auto* ids = steps_of(steps, c.reason);
-    if (ids && !ids->empty() && rng.percent(60)) e.step = rng.pick(*ids);
+    if (ids && !ids->empty() && rng.percent(60)) e.step = test::kept(rng.pick(*ids));
     if (rng.percent(6)) {
-        do e.reason = rng.pick(reasons);
+        do e.reason = test::kept(rng.pick(reasons));
         while (e.reason == "deceased");
     }
     if (rng.percent(30)) e.by = "田中";

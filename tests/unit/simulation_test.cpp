@@ -14,6 +14,7 @@
 //  4. at the end, every logged entry is in book.log, and the log text (log.toml followed by every
 //     appended entry) parses with no errors into as many entries.
 
+#include <fmt/format.h>
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -32,6 +33,7 @@
 #include "winback/load.hpp"
 #include "winback/log_entry.hpp"
 #include "winback/plan.hpp"
+#include "test_text.hpp"
 
 using namespace winback;
 
@@ -110,7 +112,7 @@ std::string stop_reason(const Book& book, const Client& c, Date today) {
     const auto start = follow_up_start(c);
     for (const Entry& e : book.log) {
         if (e.client != c.id || e.date > today) continue;
-        if (e.outcome == "declined" || e.outcome == "deceased") return e.outcome + " on " + format_date(e.date);
+        if (e.outcome == "declined" || e.outcome == "deceased") return fmt::format("{} on {}", e.outcome, format_date(e.date));
         if (e.outcome == "returned" && start && e.date >= *start) return "returned on " + format_date(e.date);
     }
     return "";
@@ -201,6 +203,7 @@ TEST_CASE("simulation: a year of daily cron plans and logging on the example boo
         CHECK(back.by == e.by);
         CHECK(back.note == e.note);
         final_text += log_append_text(final_text, e);
+        book.text.adopt(parsed.text);
         book.log.push_back(back);
         logged.push_back(back);
     };
@@ -320,14 +323,14 @@ TEST_CASE("simulation: a year of daily cron plans and logging on the example boo
             const std::uint64_t h = fnv(a.action_id + "@" + format_date(today));
             Entry e;
             e.date = today;
-            e.client = a.client_id;
-            e.step = a.step;
-            e.outcome = outcome_for(a, h);
-            e.by = a.owner;
+            e.client = test::kept(a.client_id);
+            e.step = test::kept(a.step);
+            e.outcome = test::kept(outcome_for(a, h));
+            e.by = test::kept(a.owner);
             if (h % 7 == 0) e.note = "ご家族と話した。\"来月また\"とのこと\n\t2行目 \\ 記号";
             if (stop_now) {
-                e.outcome = stops[next_stop].second;
-                e.note = "シミュレーション: " + e.outcome;
+                e.outcome = test::kept(stops[next_stop].second);
+                e.note = test::kept(fmt::format("シミュレーション: {}", e.outcome));
                 if (e.outcome == "returned") e.step.clear();  // a return is not tied to a step
                 ++next_stop;
                 ++stop_entries;

@@ -2,6 +2,7 @@
 
 #include "winback/timeline.hpp"
 
+#include <fmt/format.h>
 #include <doctest/doctest.h>
 
 #include "test_book.hpp"
@@ -90,8 +91,8 @@ std::string events(const Timeline& t) {
     std::string out;
     for (const Event& e : t.events) {
         std::string line = format_date(e.date) + " " + std::string(to_string(e.kind));
-        for (const std::string* field : {&e.step, &e.outcome, &e.reason}) {
-            if (!field->empty()) line += " " + *field;
+        for (const std::string_view* field : {&e.step, &e.outcome, &e.reason}) {
+            if (!field->empty()) line += fmt::format(" {}", *field);
         }
         out += (out.empty() ? "" : " | ") + line;
     }
