@@ -113,6 +113,7 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, 
         book.care_managers = std::move(clients.care_managers);
         book.clients = std::move(clients.clients);
         book.text.adopt(clients.text);
+        sources.clients.text->release_pages();
     } else {
         diagnostics.error(sources.clients.path, {}, "file not found: every book needs a clients.toml");
     }
@@ -149,6 +150,7 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, 
         log_parsed = log.parsed;
         book.log = std::move(log.entries);
         book.text.adopt(log.text);
+        sources.log.text->release_pages();
     }
 
     validate_book(book, diagnostics, scope);

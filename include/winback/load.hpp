@@ -70,6 +70,11 @@ std::vector<std::string_view> event_names(const Book& book);
 
 // The bytes of a file as the CLI read them: a string it owns, or a view of memory that
 // `owner` keeps alive (a mapping of a large file). Copies share the bytes.
+//
+// release_pages() says that the bytes will not be needed for a while: a mapping then gives its
+// pages back to the system (they stay in its file cache), which reads them again if they are
+// needed after all. The model never points into these bytes, so the loaders release each file
+// as soon as it is loaded and the peak memory is not the model plus the files.
 class SourceText {
 public:
     SourceText() = default;
@@ -77,14 +82,19 @@ public:
         m_view = *std::static_pointer_cast<const std::string>(m_owner);
     }
     SourceText(const char* text) : SourceText(std::string(text)) {}
-    SourceText(std::string_view view, std::shared_ptr<const void> owner) : m_view(view), m_owner(std::move(owner)) {}
+    SourceText(std::string_view view, std::shared_ptr<const void> owner, void (*release)(std::string_view) = nullptr)
+        : m_view(view), m_owner(std::move(owner)), m_release(release) {}
 
     std::string_view view() const { return m_view; }
+    void release_pages() const {
+        if (m_release) m_release(m_view);
+    }
     operator std::string_view() const { return m_view; }
 
 private:
     std::string_view m_view = "";  // never a null pointer, even when empty
     std::shared_ptr<const void> m_owner;
+    void (*m_release)(std::string_view) = nullptr;
 };
 
 // One file of a book as the CLI found it; text is absent when the file does not exist.

@@ -52,13 +52,19 @@ void guard_mappings() {
     (void)installed;
 }
 
+// SourceText::release_pages of a mapping: the pages leave this process and, since the mapping is
+// private and never written, are read from the file again if they are touched after all.
+void drop_pages(std::string_view bytes) {
+    ::madvise(const_cast<char*>(bytes.data()), bytes.size(), MADV_DONTNEED);
+}
+
 // The file mapped read-only, or nothing when it cannot be (then it is read).
 std::optional<SourceText> map_file(int fd, std::size_t size) {
     guard_mappings();
     void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (address == MAP_FAILED) return std::nullopt;
     auto mapping = std::make_shared<const Mapping>(address, size);
-    return SourceText(std::string_view(static_cast<const char*>(address), size), std::move(mapping));
+    return SourceText(std::string_view(static_cast<const char*>(address), size), std::move(mapping), drop_pages);
 }
 
 }  // namespace

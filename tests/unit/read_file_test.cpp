@@ -35,6 +35,14 @@ std::string sample(std::size_t size) {
     return out;
 }
 
+// Pages of mapped files in this process (the "shared" field of /proc/self/statm).
+long file_pages_in_process() {
+    std::ifstream statm("/proc/self/statm");
+    long size = 0, resident = 0, shared = 0;
+    statm >> size >> resident >> shared;
+    return shared;
+}
+
 }  // namespace
 
 TEST_CASE("read_text_file") {
@@ -68,6 +76,21 @@ TEST_CASE("read_text_file") {
             copy = *text;
         }
         CHECK(copy->view() == content);
+    }
+    SUBCASE("released pages leave the process and read back the same bytes") {
+        const std::string content = sample(std::size_t{8} << 20);
+        TempFile file(content);
+        const auto text = winback::cli::read_text_file(file.path, diagnostics, 0);
+        REQUIRE(text);
+        CHECK(text->view() == content);  // every page is in the process now
+        const long before = file_pages_in_process();
+        text->release_pages();
+        const long after = file_pages_in_process();
+        CHECK(before - after >= static_cast<long>(content.size() / 4096) / 2);
+        CHECK(text->view() == content);
+        winback::SourceText read_in("small, not mapped");
+        read_in.release_pages();  // nothing to give back
+        CHECK(read_in.view() == "small, not mapped");
     }
     SUBCASE("a missing file is nothing, without a diagnostic") {
         CHECK_FALSE(winback::cli::read_text_file("/nonexistent/winback/clients.toml", diagnostics));
