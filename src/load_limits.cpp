@@ -182,11 +182,11 @@ private:
         long long count = 0;
     };
 
-    OwnerQueue& queue_of(const std::string& owner) {
+    OwnerQueue& queue_of(std::string_view owner) {
         auto it = m_owners.find(owner);
         if (it == m_owners.end()) {
             const Less less{&m_actions};
-            it = m_owners.emplace(owner, OwnerQueue{{Heap(less), Heap(less)}, Deadlines{}, m_in.today, 0}).first;
+            it = m_owners.emplace(std::string(owner), OwnerQueue{{Heap(less), Heap(less)}, Deadlines{}, m_in.today, 0}).first;
         }
         return it->second;
     }
@@ -337,7 +337,7 @@ private:
     std::optional<Duration> m_gap;
     std::array<Calendars, 2> m_calendars;
     std::unordered_map<std::string, Date> m_last;  // person -> latest contact, logged or planned
-    std::map<std::string, OwnerQueue> m_owners;
+    std::map<std::string, OwnerQueue, std::less<>> m_owners;
     std::vector<bool> m_blocked;  // held back by min_gap at some point
     std::vector<Date> m_gap_since;
     std::vector<bool> m_placed;

@@ -1,6 +1,7 @@
 #include "winback/plan.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -27,7 +28,7 @@ bool matches(const std::vector<E>& wanted, E value) {
     return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
 }
 
-const std::string& sort_name(const Action& a) {
+std::string_view sort_name(const Action& a) {
     return a.kana.empty() ? a.client : a.kana;
 }
 
@@ -63,8 +64,8 @@ struct StepRun {
         a.client_id = client.id;
         a.client = client.name;
         a.kana = client.kana;
-        a.reason = course.playbook->reason;
-        a.step = step.id;
+        a.reason = std::string_view(course.playbook->reason);
+        a.step = std::string_view(step.id);
         a.step_index = step_index;
         a.to = step.to;
         a.via = step.via;
@@ -250,28 +251,39 @@ void plan_client(const Planning& in, const Client& client, std::vector<Action>& 
     }
 }
 
-// A large book is planned in parts of its clients, one thread each; the parts' actions are then
-// joined in the order of the clients, as one thread would have made them.
+// A large book is planned in blocks of clients, taken in turn by one thread per core; the
+// blocks' actions are then joined in the order of the clients, as one thread would have made
+// them. Small blocks keep each vector short, so that growing it moves few actions, and the whole
+// plan is moved once, into a vector of its final size.
 std::vector<Action> plan_clients(const Planning& in) {
     const std::vector<Client>& clients = in.book.clients;
     const std::size_t n = clients.size();
-    const std::size_t parts = n < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    const std::size_t threads_wanted = n < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
     // The find_* of a book build their index on first use: build them before the threads share it.
     in.book.find_client({});
     in.book.find_care_manager({});
     in.book.find_playbook({});
     in.book.find_rule({});
-    std::vector<std::vector<Action>> actions(parts);
-    auto plan_part = [&](std::size_t part) {
-        for (std::size_t p = n * part / parts; p < n * (part + 1) / parts; ++p) plan_client(in, clients[p], actions[part]);
+    constexpr std::size_t block = 2048;
+    std::vector<std::vector<Action>> actions((n + block - 1) / block);
+    std::atomic<std::size_t> next_block = 0;
+    auto plan_blocks = [&] {
+        for (std::size_t b = next_block++; b < actions.size(); b = next_block++) {
+            for (std::size_t p = b * block; p < std::min(n, (b + 1) * block); ++p) plan_client(in, clients[p], actions[b]);
+        }
     };
     std::vector<std::thread> threads;
-    for (std::size_t part = 1; part < parts; ++part) threads.emplace_back(plan_part, part);
-    plan_part(0);
+    for (std::size_t t = 1; t < threads_wanted; ++t) threads.emplace_back(plan_blocks);
+    plan_blocks();
     for (std::thread& t : threads) t.join();
-    std::vector<Action> out = std::move(actions[0]);
-    for (std::size_t part = 1; part < parts; ++part) {
-        out.insert(out.end(), std::make_move_iterator(actions[part].begin()), std::make_move_iterator(actions[part].end()));
+    if (actions.size() == 1) return std::move(actions.front());
+    std::size_t total = 0;
+    for (const auto& a : actions) total += a.size();
+    std::vector<Action> out;
+    out.reserve(total);
+    for (auto& a : actions) {
+        out.insert(out.end(), std::make_move_iterator(a.begin()), std::make_move_iterator(a.end()));
+        std::vector<Action>().swap(a);
     }
     return out;
 }

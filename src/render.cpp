@@ -31,10 +31,10 @@ constexpr std::array<Column<Action>, 15> columns = {{
          if (a.overdue_days == 0) return std::string();
          return fmt::format("{}{}", a.overdue_days, lang == Lang::ja ? "日" : "d");
      }},
-    {"client_id", "ID", "ID", ValueKind::text, [](const Action& a, Audience, Lang) { return a.client_id; }},
-    {"client", "CLIENT", "利用者", ValueKind::text, [](const Action& a, Audience, Lang) { return a.client; }},
-    {"reason", "REASON", "理由", ValueKind::text, [](const Action& a, Audience, Lang) { return a.reason; }},
-    {"step", "STEP", "ステップ", ValueKind::text, [](const Action& a, Audience, Lang) { return a.step; }},
+    {"client_id", "ID", "ID", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.client_id); }},
+    {"client", "CLIENT", "利用者", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.client); }},
+    {"reason", "REASON", "理由", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.reason); }},
+    {"step", "STEP", "ステップ", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.step); }},
     {"to", "TO", "相手", ValueKind::text,
      [](const Action& a, Audience who, Lang lang) {
          return text(who == Audience::people ? label(a.to, lang) : to_string(a.to));
@@ -46,7 +46,7 @@ constexpr std::array<Column<Action>, 15> columns = {{
     {"contact", "CONTACT", "連絡先", ValueKind::text, [](const Action& a, Audience, Lang) { return a.contact; }},
     {"phone", "PHONE", "電話番号", ValueKind::text, [](const Action& a, Audience, Lang) { return a.phone; }},
     {"task", "TASK", "内容", ValueKind::text, [](const Action& a, Audience, Lang) { return a.task; }},
-    {"owner", "OWNER", "担当", ValueKind::text, [](const Action& a, Audience, Lang) { return a.owner; }},
+    {"owner", "OWNER", "担当", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.owner); }},
     {"value", "VALUE", "期待値", ValueKind::number,
      [](const Action& a, Audience who, Lang) {
          return who == Audience::people ? "¥" + group_thousands(a.value) : fmt::format("{}", a.value);

@@ -154,7 +154,7 @@ std::string expand_task(const TaskContext& context) {
     std::string out;
     auto given = [&](std::string_view name) -> std::string {
         if (name == "name") return std::string(client.name);
-        if (name == "days") return weekday_list(client.days, context.lang);
+        if (name == "days") return weekday_list({client.days.begin(), client.days.end()}, context.lang);
         if (name == "care_manager") {
             const CareManager* cm = book.find_care_manager(client.care_manager);
             return cm ? cm->name : std::string();

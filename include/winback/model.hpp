@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -51,6 +52,30 @@ struct AtRisk {
     Where reason_at;
 };
 
+// The weekdays a client attends, each once, in file order: 0 = Monday ... 6 = Sunday. Kept in
+// the client (8 bytes) rather than in a heap block of its own.
+class Weekdays {
+public:
+    Weekdays() = default;
+    Weekdays(std::initializer_list<unsigned> days) {
+        for (unsigned day : days) push_back(day);
+    }
+
+    const std::uint8_t* begin() const { return m_days.data(); }
+    const std::uint8_t* end() const { return m_days.data() + m_size; }
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    // A day past the seventh is dropped: the loaders never give one, since a day is listed once.
+    void push_back(unsigned day) {
+        if (m_size < m_days.size()) m_days[m_size++] = static_cast<std::uint8_t>(day);
+    }
+    friend bool operator==(const Weekdays&, const Weekdays&) = default;
+
+private:
+    std::array<std::uint8_t, 7> m_days{};  // past m_size: zero
+    std::uint8_t m_size = 0;
+};
+
 struct Client {
     Text id;
     Text name;
@@ -60,7 +85,7 @@ struct Client {
     Text reason;
     Text reason_note;
     Text care_manager;
-    std::vector<unsigned> days;  // 0 = Monday ... 6 = Sunday, in file order
+    Weekdays days;
     std::optional<long long> monthly_revenue;
     Text owner;
     bool do_not_contact = false;

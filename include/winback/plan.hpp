@@ -39,18 +39,19 @@ struct Action {
     Date due;               // after the closed-day shift
     Date nominal;           // before it
     long overdue_days = 0;
-    std::string client_id;
-    std::string client;
-    std::string kana;
-    std::string reason;
-    std::string step;
+    // Views of the book's text (see docs/text-pool.md): a plan lives no longer than its book.
+    Text client_id;
+    Text client;
+    Text kana;
+    Text reason;
+    Text step;
     std::size_t step_index = 0;
     Recipient to = Recipient::client;
     Channel via = Channel::call;
     std::string contact;
     std::string phone;
     std::string task;
-    std::string owner;
+    Text owner;
     long long value = 0;  // yen: monthly revenue x return rate
     std::string suggestion;
     std::optional<Date> deferred_from;  // moved by a load limit from this due date
@@ -69,6 +70,8 @@ struct Plan {
 };
 
 Plan make_plan(const Book& book, const PlanOptions& options);
+// A plan views the text of its book: it cannot be made from a book that is about to go away.
+Plan make_plan(const Book&& book, const PlanOptions& options) = delete;
 
 // The order of PRODUCT.md: due date, value (highest first), kana or name, step order.
 bool action_before(const Action& a, const Action& b);

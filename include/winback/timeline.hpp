@@ -61,6 +61,7 @@ struct Timeline {
 };
 
 Timeline make_timeline(const Book& book, const Client& client, const TimelineOptions& options);
+Timeline make_timeline(const Book&& book, const Client& client, const TimelineOptions& options) = delete;  // see make_plan
 
 // table (in the options' language) or json; other formats render as a table.
 std::string render_timeline(const Timeline& timeline, const RenderOptions& options);

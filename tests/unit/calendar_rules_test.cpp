@@ -114,7 +114,7 @@ std::vector<std::string> planned(const Book& b, const char* today, const char* u
     options.until = day(until);
     std::vector<std::string> out;
     for (const auto& a : winback::make_plan(b, options).actions) {
-        out.push_back(winback::format_date(a.due) + " " + winback::format_date(a.nominal) + " " + a.client_id + " " + a.step);
+        out.push_back(winback::format_date(a.due) + " " + winback::format_date(a.nominal) + " " + std::string(a.client_id) + " " + std::string(a.step));
     }
     return out;
 }

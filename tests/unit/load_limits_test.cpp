@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <deque>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,11 @@ Plan plan(const Book& book, const char* today, const char* until, winback::PlanF
     options.until = date(until);
     options.filter = std::move(filter);
     return winback::make_plan(book, options);
+}
+// A plan views its book's text: a book given as a temporary is kept for the rest of the run.
+Plan plan(Book&& book, const char* today, const char* until, winback::PlanFilter filter = {}) {
+    static std::deque<Book> kept;
+    return plan(kept.emplace_back(std::move(book)), today, until, std::move(filter));
 }
 
 // "DUE CLIENT STEP" per action, with "<FROM" when a load limit moved it.

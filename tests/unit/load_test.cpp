@@ -143,7 +143,7 @@ at_risk = { reason = "conflict", since = "2026-11-02", note = "席のこと" }
         CHECK(c.reason == "hospitalized");
         CHECK(c.reason_note == "大腿骨骨折で入院");
         CHECK(c.care_manager == "CM-01");
-        CHECK(c.days == std::vector<unsigned>{1, 4});
+        CHECK(c.days == winback::Weekdays{1, 4});
         CHECK(c.monthly_revenue == 52000);
         CHECK(c.owner == "田中");
         CHECK_FALSE(c.do_not_contact);

@@ -104,11 +104,11 @@ TEST_CASE("make_plan: a large book, planned in parts") {
 
     // Each copy has the actions of its original, and the plan is in its order.
     std::map<std::string, std::vector<std::string>> expected;  // per original client id
-    for (const Action& a : one.actions) expected[a.client_id].push_back(row(a, a.client_id));
+    for (const Action& a : one.actions) expected[std::string(a.client_id)].push_back(row(a, a.client_id));
     std::map<std::string, std::vector<std::string>> got;  // per copy's id
     for (std::size_t i = 0; i < all.actions.size(); ++i) {
         const Action& a = all.actions[i];
-        got[a.client_id].push_back(row(a, a.client_id));
+        got[std::string(a.client_id)].push_back(row(a, a.client_id));
         if (i > 0) CHECK(winback::action_before(all.actions[i - 1], a));
     }
     CHECK(got.size() == expected.size() * copies);

@@ -30,6 +30,7 @@ Plan plan(const Book& book, const char* today, const char* until, PlanSort sort 
     options.sort = sort;
     return winback::make_plan(book, options);
 }
+Plan plan(const Book&& book, const char* today, const char* until, PlanSort sort = PlanSort::due) = delete;
 
 // "DUE CLIENT STEP VALUE" per action, in plan order.
 std::string rows(const Plan& p) {

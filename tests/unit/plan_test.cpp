@@ -45,6 +45,7 @@ Plan plan(const Book& book, const char* today, const char* until, winback::PlanF
     options.filter = std::move(filter);
     return winback::make_plan(book, options);
 }
+Plan plan(const Book&& book, const char* today, const char* until, winback::PlanFilter filter = {}) = delete;
 
 // Lines joined by " | ", so that a failing comparison shows both sides.
 std::string joined(std::initializer_list<std::string_view> lines) {
@@ -76,7 +77,7 @@ std::string str(const std::set<std::string>& items) {
 
 std::set<std::string> clients_of(const Plan& p) {
     std::set<std::string> out;
-    for (const auto& a : p.actions) out.insert(a.client_id);
+    for (const auto& a : p.actions) out.insert(std::string(a.client_id));
     return out;
 }
 
@@ -621,7 +622,7 @@ reason = "b"
     auto with = [&](winback::PlanFilter f) {
         std::set<std::string> out;
         for (const auto& a : plan(book, "2026-11-01", "2026-11-30", std::move(f)).actions) {
-            out.insert(a.client_id + "/" + a.step);
+            out.insert(std::string(a.client_id) + "/" + std::string(a.step));
         }
         return out;
     };

@@ -256,7 +256,7 @@ TEST_CASE("simulation: a year of daily cron plans and logging on the example boo
             if (course && course->stop && today > *course->stop) ++listed_past_stop;
 
             auto [it, inserted] = tracked.try_emplace(
-                a.action_id, Tracked{today, a.client_id, a.step, a.reason, a.nominal, a.due});
+                a.action_id, Tracked{today, std::string(a.client_id), std::string(a.step), std::string(a.reason), a.nominal, a.due});
             if (!inserted && !it->second.open) {
                 ++violations;
                 FAIL_CHECK(format_date(today), ": ", a.action_id, " is listed again after it had disappeared");
@@ -265,7 +265,7 @@ TEST_CASE("simulation: a year of daily cron plans and logging on the example boo
             if (inserted) {
                 CHECK(a.due <= today);
             }
-            Date& latest = latest_nominal.try_emplace({a.client_id, a.step}, a.nominal).first->second;
+            Date& latest = latest_nominal.try_emplace({std::string(a.client_id), std::string(a.step)}, a.nominal).first->second;
             latest = std::max(latest, a.nominal);
         }
 
