@@ -7,7 +7,7 @@
 
 namespace winback {
 
-ClientPlaces::ClientPlaces(const std::vector<Client>& clients) : m_clients(&clients) {
+ClientPlaces::ClientPlaces(std::span<const Client> clients) : m_clients(clients) {
     m_mask = std::bit_ceil(clients.size() * 2 + 1) - 1;
     m_slots.resize(m_mask + 1);
     for (std::uint32_t p = 0; p < clients.size(); ++p) {
@@ -42,14 +42,15 @@ std::uint32_t ClientPlaces::first_with_id(std::uint32_t place) const {
 bool ClientPlaces::holds(const Slot& slot, std::string_view id) const {
     if (slot.size != id.size()) return false;
     if (id.size() <= inline_size) return std::equal(id.begin(), id.end(), slot.id.begin());
-    return (*m_clients)[slot.place].id == id;
+    return m_clients[slot.place].id == id;
 }
 
 std::size_t ClientPlaces::slot_of(std::string_view id) const {
     return std::hash<std::string_view>{}(id) & m_mask;
 }
 
-LogClients::LogClients(const Book& book) : m_book(&book), m_places(book.clients), m_place(book.log.size()) {
+LogClients::LogClients(const Book& book)
+    : m_clients(book.clients), m_log(book.log), m_places(book.clients), m_place(book.log.size()) {
     // Each lookup waits on memory: a long log is looked up in parts, one thread each.
     const std::size_t n = book.log.size();
     const std::size_t parts = n < 32768 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
@@ -64,13 +65,25 @@ LogClients::LogClients(const Book& book) : m_book(&book), m_places(book.clients)
     for (std::thread& t : threads) t.join();
 }
 
+bool LogClients::describes(const Book& book) const {
+    return m_clients.data() == book.clients.data() && m_clients.size() == book.clients.size() &&
+           m_log.data() == book.log.data() && m_log.size() == book.log.size();
+}
+
+std::shared_ptr<const LogClients> Book::log_clients() const {
+    if (!log_clients_cache || !log_clients_cache->describes(*this)) {
+        log_clients_cache = std::make_shared<const LogClients>(*this);
+    }
+    return log_clients_cache;
+}
+
 const Client* LogClients::client(std::size_t entry) const {
     const std::uint32_t p = m_place[entry];
-    return p == ClientPlaces::none ? nullptr : &m_book->clients[p];
+    return p == ClientPlaces::none ? nullptr : &m_clients[p];
 }
 
 std::uint32_t LogClients::place_of(const Client& client) const {
-    const auto& clients = m_book->clients;
+    const std::span<const Client> clients = m_clients;
     const std::less<const Client*> before;
     if (clients.empty() || before(&client, clients.data()) || !before(&client, clients.data() + clients.size())) {
         return m_places.find(client.id);
@@ -113,7 +126,7 @@ namespace {
 
 // The places of the entries' clients, none for those dated after the cutoff.
 std::vector<std::uint32_t> places_until(const LogClients& clients, std::optional<Date> cutoff) {
-    const std::vector<Entry>& log = clients.book().log;
+    const std::span<const Entry> log = clients.log();
     std::vector<std::uint32_t> place(log.size());
     for (std::size_t i = 0; i < log.size(); ++i) {
         place[i] = cutoff && log[i].date > *cutoff ? ClientPlaces::none : clients.place(i);
@@ -124,14 +137,14 @@ std::vector<std::uint32_t> places_until(const LogClients& clients, std::optional
 }  // namespace
 
 LogIndex::LogIndex(const Book& book, std::optional<Date> cutoff)
-    : m_clients(book), m_groups(book.log, places_until(m_clients, cutoff), book.clients.size()) {}
+    : m_clients(book.log_clients()), m_groups(book.log, places_until(*m_clients, cutoff), book.clients.size()) {}
 
 std::span<const Entry* const> LogIndex::of(std::string_view client) const {
-    return m_groups.of(m_clients.find(client));
+    return m_groups.of(m_clients->find(client));
 }
 
 std::span<const Entry* const> LogIndex::of(const Client& client) const {
-    return m_groups.of(m_clients.place_of(client));
+    return m_groups.of(m_clients->place_of(client));
 }
 
 }  // namespace winback

@@ -60,8 +60,7 @@ struct TellingEntries {
     EntryGroups returned_or_died;
 };
 
-TellingEntries telling_entries(const LogClients& clients) {
-    const Book& book = clients.book();
+TellingEntries telling_entries(const Book& book, const LogClients& clients) {
     const std::vector<Entry>& log = book.log;
     // Every entry gives a reason when a playbook has none (an error of playbooks.toml).
     const bool reasonless_playbook = book.find_playbook("") != nullptr;
@@ -79,8 +78,7 @@ TellingEntries telling_entries(const LogClients& clients) {
 // Clients share a few combinations of playbooks: each is kept once.
 class ClientSteps {
 public:
-    ClientSteps(const LogClients& clients, const EntryGroups& reclassifications) {
-        const Book& book = clients.book();
+    ClientSteps(const Book& book, const LogClients& clients, const EntryGroups& reclassifications) {
         const std::vector<Entry>& log = book.log;
         m_combination_of.assign(book.clients.size(), none);
         std::vector<char> wanted(book.clients.size());
@@ -138,9 +136,10 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
     std::vector<std::string_view> client_ids, reasons;  // client_ids: filled for the first unknown client
     for (const Playbook& p : book.playbooks) reasons.push_back(p.reason);
 
-    const LogClients clients(book);
-    const TellingEntries telling = telling_entries(clients);
-    const ClientSteps client_steps(clients, telling.reclassifications);
+    const auto shared = book.log_clients();  // kept by the book for the plan that follows
+    const LogClients& clients = *shared;
+    const TellingEntries telling = telling_entries(book, clients);
+    const ClientSteps client_steps(book, clients, telling.reclassifications);
 
     for (std::size_t i = 0; i < book.log.size(); ++i) {
         const Entry& e = book.log[i];

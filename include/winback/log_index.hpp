@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -21,7 +22,7 @@ class ClientPlaces {
 public:
     static constexpr std::uint32_t none = UINT32_MAX;
 
-    explicit ClientPlaces(const std::vector<Client>& clients);
+    explicit ClientPlaces(std::span<const Client> clients);
     // The place in `clients` of the first client with this id, or none.
     std::uint32_t find(std::string_view id) const;
     // The place of the first client with the id of the client at `place`: itself but for a
@@ -39,19 +40,23 @@ private:
     bool holds(const Slot& slot, std::string_view id) const;
     std::size_t slot_of(std::string_view id) const;
 
-    const std::vector<Client>* m_clients;
+    std::span<const Client> m_clients;
     std::vector<Slot> m_slots;           // open addressing, linear probing
     std::size_t m_mask = 0;
     std::vector<std::uint32_t> m_first;  // per place, first_with_id; empty when no id repeats
 };
 
-// Which client each entry of a book's log is about, looked up once by id. Refers to the book,
-// which must outlive it and keep its clients and log as they are.
+// Which client each entry of a book's log is about, looked up once by id. Refers to the book's
+// clients and log (not to the book, which may move), which must outlive it unchanged. One is
+// kept by the book (Book::log_clients) and shared by the checks and the plan.
 class LogClients {
 public:
     explicit LogClients(const Book& book);
 
-    const Book& book() const { return *m_book; }
+    // The log it was made from.
+    std::span<const Entry> log() const { return m_log; }
+    // Whether it was made from these clients and this log, as they are now.
+    bool describes(const Book& book) const;
     // The place in book.clients of the client of book.log[entry] (the first one with its id), or
     // ClientPlaces::none when the book has no such client.
     std::uint32_t place(std::size_t entry) const { return m_place.at(entry); }
@@ -64,7 +69,8 @@ public:
     std::uint32_t find(std::string_view id) const { return m_places.find(id); }
 
 private:
-    const Book* m_book;
+    std::span<const Client> m_clients;
+    std::span<const Entry> m_log;
     ClientPlaces m_places;
     std::vector<std::uint32_t> m_place;  // per entry of the log
 };
@@ -98,10 +104,10 @@ public:
     // The same for a client of the book, found by its place rather than its id.
     std::span<const Entry* const> of(const Client& client) const;
     // Which client each entry is about, whatever its date.
-    const LogClients& clients() const { return m_clients; }
+    const LogClients& clients() const { return *m_clients; }
 
 private:
-    LogClients m_clients;
+    std::shared_ptr<const LogClients> m_clients;  // the book's
     EntryGroups m_groups;
 };
 

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -241,6 +242,8 @@ private:
     mutable std::size_t m_size = 0;
 };
 
+class LogClients;  // log_index.hpp
+
 struct Book {
     BookPaths paths;
     std::vector<CareManager> care_managers;
@@ -256,7 +259,12 @@ struct Book {
     const Playbook* find_playbook(std::string_view reason) const;
     const Rule* find_rule(std::string_view id) const;
 
-    // Behind the find_* above.
+    // Which client each log entry is about (log_index.hpp), built on first use and again when
+    // the clients or the log have moved or changed size; not safe to build from two threads.
+    std::shared_ptr<const LogClients> log_clients() const;
+
+    // Behind the find_* and log_clients above.
+    mutable std::shared_ptr<const LogClients> log_clients_cache;
     IdIndex<Client, &Client::id> client_index;
     IdIndex<CareManager, &CareManager::id> care_manager_index;
     IdIndex<Playbook, &Playbook::reason> playbook_index;

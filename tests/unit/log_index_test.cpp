@@ -138,6 +138,31 @@ TEST_CASE("LogIndex: a repeated id") {
     CHECK(index.clients().client(0) == &book.clients[0]);
 }
 
+TEST_CASE("Book::log_clients: built once, shared, and built again when the book changes") {
+    Book book = book_of({client("C-1"), client("C-2")}, {entry("2026-01-01", "C-1", "a")});
+    const auto first = book.log_clients();
+    CHECK(book.log_clients() == first);
+    CHECK(&LogIndex(book).clients() == first.get());
+    SUBCASE("a moved book keeps it: it refers to the clients and the log, not to the book") {
+        const Book moved = std::move(book);
+        CHECK(moved.log_clients() == first);
+        CHECK(moved.log_clients()->client(0) == &moved.clients[0]);
+    }
+    SUBCASE("a longer log") {
+        book.log.push_back(entry("2026-01-02", "C-2", "b"));
+        const auto again = book.log_clients();
+        CHECK(again != first);
+        CHECK(again->client(1) == &book.clients[1]);
+        CHECK(notes(LogIndex(book).of("C-2")) == "b");
+    }
+    SUBCASE("a copy of the book gets its own") {
+        const Book copy = book;
+        CHECK(copy.log_clients() != first);
+        CHECK(copy.log_clients()->client(0) == &copy.clients[0]);
+        CHECK(book.log_clients() == first);
+    }
+}
+
 TEST_CASE("LogIndex: a long log, looked up in parts") {
     std::vector<Client> clients;
     for (int i = 0; i < 500; ++i) clients.push_back(client(fmt::format("C-{:03}", i)));
