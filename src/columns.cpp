@@ -17,6 +17,13 @@ MachineText::MachineText(std::span<const Field> fields, Format format, bool raw)
     m_out += format == Format::csv ? "\r\n" : "\n";
 }
 
+MachineText::MachineText(std::span<const Field> fields, Format format, bool raw, TextSink sink, std::size_t chunk)
+    : MachineText(fields, format, raw) {
+    m_sink = std::move(sink);
+    m_chunk = chunk;
+    m_out.reserve(chunk + chunk / 4);
+}
+
 void MachineText::add(const Cells& row) {
     switch (m_format) {
         case Format::csv:
@@ -42,6 +49,10 @@ void MachineText::add(const Cells& row) {
         case Format::html: break;
     }
     ++m_rows;
+    if (m_sink && m_out.size() >= m_chunk) {
+        m_sink(m_out);
+        m_out.clear();
+    }
 }
 
 void MachineText::reserve_rows(std::size_t rows) {

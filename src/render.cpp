@@ -150,4 +150,18 @@ std::string render_plan(const Plan& plan, const RenderOptions& options) {
     return render_machine<Action>(columns, plan.actions, options.format, options.raw);
 }
 
+void render_plan(const Plan& plan, const RenderOptions& options, const TextSink& sink, std::size_t chunk) {
+    switch (options.format) {
+        case Format::csv:
+        case Format::tsv:
+        case Format::json:
+        case Format::ndjson:
+            render_machine<Action>(columns, plan.actions, options.format, options.raw, sink, chunk);
+            return;
+        case Format::table:
+        case Format::ics:
+        case Format::html: sink(render_plan(plan, options)); return;
+    }
+}
+
 }  // namespace winback

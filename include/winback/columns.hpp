@@ -32,6 +32,9 @@ class MachineText {
 public:
     // Writes what comes before the rows: the keys of csv and tsv, "[" of json.
     MachineText(std::span<const Field> fields, Format format, bool raw);
+    // Hands the text to `sink` whenever it holds `chunk` bytes or more; finish() then returns
+    // only what is left.
+    MachineText(std::span<const Field> fields, Format format, bool raw, TextSink sink, std::size_t chunk);
     void add(const Cells& row);
     // Makes room for `rows` rows in all, each as long as those added so far and a quarter more:
     // one allocation, rather than a copy of the text each time it doubles.
@@ -45,6 +48,8 @@ private:
     bool m_raw;
     std::string m_out;
     std::size_t m_rows = 0;
+    TextSink m_sink;
+    std::size_t m_chunk = 0;
 };
 
 // One json object of the row, its fields in order, appended to `out`.
@@ -88,19 +93,25 @@ struct Column {
     bool in_table = true;  // the terminal table may leave out what it shows otherwise
 };
 
+// With a sink, the text goes to it in pieces of about `chunk` bytes, the last one included, and
+// the result is empty.
 template <class Row>
 std::string render_machine(std::span<const Column<Row>> columns, const std::vector<Row>& rows, Format format,
-                           bool raw) {
+                           bool raw, TextSink sink = {}, std::size_t chunk = std::size_t{1} << 20) {
     std::vector<Field> fields;
     for (const Column<Row>& c : columns) fields.push_back({c.key, c.kind});
-    MachineText text(fields, format, raw);
+    const bool streamed = static_cast<bool>(sink);
+    MachineText text = streamed ? MachineText(fields, format, raw, sink, chunk) : MachineText(fields, format, raw);
     Cells line(columns.size());
     for (const Row& row : rows) {
         for (std::size_t i = 0; i < columns.size(); ++i) line[i] = columns[i].get(row, Audience::machines, Lang::en);
         text.add(line);
-        if (&row == &rows.front()) text.reserve_rows(rows.size());
+        if (&row == &rows.front() && !streamed) text.reserve_rows(rows.size());
     }
-    return std::move(text).finish();
+    std::string out = std::move(text).finish();
+    if (!streamed) return out;
+    if (!out.empty()) sink(out);
+    return {};
 }
 
 // The table's header (in the language) and a row of cells for people per row: the columns in_table.

@@ -1,6 +1,7 @@
 #pragma once
 // Plan -> text in each output format. One list of columns serves every format.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,10 @@
 namespace winback {
 
 enum class Format { table, csv, tsv, json, ndjson, ics, html };
+
+// Where text goes as it is made, piece by piece, when it need not be held whole (a plan of a
+// million clients is some 150 MB of ndjson).
+using TextSink = std::function<void(std::string_view)>;
 
 std::optional<Format> parse_format(std::string_view name);
 
@@ -23,6 +28,10 @@ struct RenderOptions {
 };
 
 std::string render_plan(const Plan& plan, const RenderOptions& options);
+// The same text, given to `sink` piece by piece as it is made: csv, tsv, json and ndjson in
+// pieces of whole rows and about `chunk` bytes, the other formats in one piece.
+void render_plan(const Plan& plan, const RenderOptions& options, const TextSink& sink,
+                 std::size_t chunk = std::size_t{1} << 20);
 
 // iCalendar (RFC 5545): one all-day VTODO per action, UID and DTSTAMP stable across runs
 // (docs/formats.md). CRLF line ends, lines folded at 75 octets.

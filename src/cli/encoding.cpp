@@ -164,6 +164,19 @@ std::variant<std::string, Unencodable> encode(std::string_view text, Charset cha
     return out;
 }
 
+int write_encoded(Context& context, const std::function<void(const TextSink&)>& render, Format format,
+                  const EncodingArgs& args) {
+    const bool as_is = (format != Format::csv && format != Format::tsv) || charset_of(args.encoding) == Charset::utf8;
+    if (!as_is) {
+        std::string text;
+        render([&text](std::string_view piece) { text += piece; });
+        return write_encoded(context, text, format, args);
+    }
+    if (args.bom && (format == Format::csv || format == Format::tsv)) context.out << "\xEF\xBB\xBF";
+    render([&context](std::string_view piece) { context.out << piece; });
+    return exit_ok;
+}
+
 int write_encoded(Context& context, const std::string& text, Format format, const EncodingArgs& args) {
     if (format != Format::csv && format != Format::tsv) {
         context.out << text;

@@ -2,6 +2,7 @@
 // --bom and --encoding: the bytes of a csv or tsv for spreadsheets. The core renders UTF-8;
 // this layer adds the byte-order mark or converts to CP932 (Windows-31J) with glibc's iconv.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -37,5 +38,10 @@ std::variant<std::string, Unencodable> encode(std::string_view text, Charset cha
 // Writes `text` to context.out as the options say. On a character with no CP932 form it
 // writes nothing there, explains on context.err and returns exit_invalid.
 int write_encoded(Context& context, const std::string& text, Format format, const EncodingArgs& args);
+// The same for text that `render` makes piece by piece: when nothing is to be converted (UTF-8,
+// or a format other than csv and tsv) each piece is written as it comes, so the whole text is
+// never held; otherwise it is gathered and converted as write_encoded does.
+int write_encoded(Context& context, const std::function<void(const TextSink&)>& render, Format format,
+                  const EncodingArgs& args);
 
 }  // namespace winback::cli

@@ -236,6 +236,42 @@ TEST_CASE("render_plan json and ndjson") {
     }
 }
 
+TEST_CASE("render_plan to a sink: the same text, piece by piece") {
+    std::vector<Action> actions;
+    for (int i = 0; i < 50; ++i) actions.push_back(i % 2 ? hospital_action() : conflict_action());
+    const Plan plan = plan_of(actions);
+    for (Format format : {Format::csv, Format::tsv, Format::json, Format::ndjson, Format::table, Format::ics}) {
+        CAPTURE(static_cast<int>(format));
+        RenderOptions options;
+        options.format = format;
+        std::vector<std::string> pieces;
+        winback::render_plan(plan, options, [&](std::string_view piece) { pieces.emplace_back(piece); });
+        std::string joined;
+        for (const std::string& piece : pieces) joined += piece;
+        CHECK(joined == render(plan, format));
+        const bool streams = format != Format::table && format != Format::ics;
+        CHECK(pieces.size() == 1);  // 50 rows are far below a piece of 1 MiB
+        if (!streams) continue;
+        // Small pieces: each holds whole rows and at least `chunk` bytes, but the last.
+        pieces.clear();
+        winback::render_plan(plan, options, [&](std::string_view piece) { pieces.emplace_back(piece); }, 500);
+        CHECK(pieces.size() > 5);
+        joined.clear();
+        for (std::size_t i = 0; i < pieces.size(); ++i) {
+            if (i + 1 < pieces.size()) CHECK(pieces[i].size() >= 500);
+            joined += pieces[i];
+        }
+        CHECK(joined == render(plan, format));
+    }
+    SUBCASE("no rows: the text around them still comes") {
+        RenderOptions options;
+        options.format = Format::json;
+        std::string out;
+        winback::render_plan(plan_of({}), options, [&](std::string_view piece) { out += piece; });
+        CHECK(out == "[]\n");
+    }
+}
+
 TEST_CASE("render_plan table") {
     SUBCASE("nothing due prints nothing") {
         CHECK(render(plan_of({}), Format::table) == "");
