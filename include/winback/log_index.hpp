@@ -52,6 +52,7 @@ private:
 class LogClients {
 public:
     explicit LogClients(const Book& book);
+    explicit LogClients(const Book&& book) = delete;  // it refers to the book's clients and log
 
     // The log it was made from.
     std::span<const Entry> log() const { return m_log; }
@@ -98,6 +99,7 @@ private:
 class LogIndex {
 public:
     explicit LogIndex(const Book& book, std::optional<Date> cutoff = std::nullopt);
+    explicit LogIndex(const Book&& book, std::optional<Date> cutoff = std::nullopt) = delete;  // see LogClients
 
     // The entries of the client with this id (none for an id the book does not have).
     std::span<const Entry* const> of(std::string_view client) const;

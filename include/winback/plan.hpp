@@ -33,7 +33,8 @@ struct PlanOptions {
     PlanSort sort = PlanSort::due;
 };
 
-// One thing to do. Plain values, so that a plan outlives the book it came from.
+// One thing to do. Its ids, names, reason, step and owner view the book's text: a plan lives
+// no longer than the book it came from (docs/text-pool.md).
 struct Action {
     std::string action_id;  // client/step/nominal date: stable across runs
     Date due;               // after the closed-day shift

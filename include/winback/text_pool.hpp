@@ -55,7 +55,11 @@ public:
     }
 
     // The bytes of `other` belong to this pool too; `other` may be dropped.
-    void adopt(const TextPool& other) { m_chunks.insert(m_chunks.end(), other.m_chunks.begin(), other.m_chunks.end()); }
+    void adopt(const TextPool& other) {
+        if (&other == this) return;
+        m_chunks.insert(m_chunks.end(), other.m_chunks.begin(), other.m_chunks.end());
+        m_capacity += other.m_capacity;
+    }
 
     // Bytes held, for tests and benchmarks.
     std::size_t capacity() const { return m_capacity; }

@@ -50,7 +50,8 @@ struct TimelineOptions {
     Lang lang = Lang::en;
 };
 
-// Plain values, so that a timeline outlives the book it came from.
+// A client's story. Its client, events and plan view the book's text: a timeline lives no
+// longer than the book it came from (docs/text-pool.md).
 struct Timeline {
     Client client;
     std::string reason;        // current: after reclassification, or the at-risk reason

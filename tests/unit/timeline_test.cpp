@@ -85,6 +85,7 @@ Timeline timeline(const Book& book, const char* today, int days = 40) {
     options.until = add_days(options.today, days - 1);
     return make_timeline(book, book.clients.at(0), options);
 }
+Timeline timeline(const Book&& book, const char* today, int days = 40) = delete;  // it views the book
 
 // "date kind step outcome reason" per event, joined by " | ".
 std::string events(const Timeline& t) {
