@@ -103,7 +103,7 @@ std::string events(const Timeline& t) {
 std::string next(const Timeline& t) {
     std::string out;
     for (const Action& a : t.next.actions) {
-        out += (out.empty() ? "" : " ") + std::string(a.step) + "@" + format_date(a.due) + "+" + std::to_string(a.overdue_days);
+        out += fmt::format("{}{}@{}+{}", out.empty() ? "" : " ", a.step, format_date(a.due), a.overdue_days);
     }
     return out;
 }
