@@ -164,33 +164,46 @@ std::variant<std::string, Unencodable> encode(std::string_view text, Charset cha
     return out;
 }
 
+namespace {
+
+bool delimited(Format format) {
+    return format == Format::csv || format == Format::tsv;
+}
+
+// Text that needs no conversion (any format but csv and tsv, or UTF-8) is written as it is,
+// after the BOM when csv or tsv asks for one: no copy of a text of many megabytes.
+bool written_as_is(Format format, const EncodingArgs& args) {
+    return !delimited(format) || charset_of(args.encoding) == Charset::utf8;
+}
+
+void write_bom(Context& context, Format format, const EncodingArgs& args) {
+    if (args.bom && delimited(format)) context.out << "\xEF\xBB\xBF";
+}
+
+}  // namespace
+
 int write_encoded(Context& context, const std::function<void(const TextSink&)>& render, Format format,
                   const EncodingArgs& args) {
-    const bool as_is = (format != Format::csv && format != Format::tsv) || charset_of(args.encoding) == Charset::utf8;
-    if (!as_is) {
+    if (!written_as_is(format, args)) {
         std::string text;
         render([&text](std::string_view piece) { text += piece; });
         return write_encoded(context, text, format, args);
     }
-    if (args.bom && (format == Format::csv || format == Format::tsv)) context.out << "\xEF\xBB\xBF";
+    write_bom(context, format, args);
     render([&context](std::string_view piece) { context.out << piece; });
     return exit_ok;
 }
 
 int write_encoded(Context& context, const std::string& text, Format format, const EncodingArgs& args) {
-    if (format != Format::csv && format != Format::tsv) {
+    if (written_as_is(format, args)) {
+        write_bom(context, format, args);
         context.out << text;
         return exit_ok;
     }
     const Charset charset = charset_of(args.encoding);
-    if (charset == Charset::utf8) {  // as it is: no copy of a text of many megabytes
-        if (args.bom) context.out << "\xEF\xBB\xBF";
-        context.out << text;
-        return exit_ok;
-    }
     auto encoded = encode(text, charset, format == Format::csv ? ',' : '\t');
     if (auto* bytes = std::get_if<std::string>(&encoded)) {
-        if (args.bom) context.out << "\xEF\xBB\xBF";
+        write_bom(context, format, args);
         context.out << *bytes;
         return exit_ok;
     }
