@@ -7,6 +7,13 @@
 #include <cstring>
 #include <thread>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "winback/text.hpp"
 
 namespace winback::detail {
@@ -41,16 +48,6 @@ bool is_key_char(char c) { return class_of(c) == key_char; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The length of the UTF-8 sequence at p (its first byte is not ASCII), or 0 when it is not one.
-std::size_t utf8_length(const char* p, const char* end) {
-    const auto byte = [p](std::size_t k) { return static_cast<unsigned char>(p[k]); };
-    const auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
-    // Most of Japanese text: three bytes led by E1..EF except ED (where surrogates are).
-    const unsigned char b0 = byte(0);
-    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && end - p >= 3 && continuation(1) && continuation(2)) return 3;
-    return utf8_length_at(std::string_view(p, static_cast<std::size_t>(end - p)), 0);
-}
-
 // Eight bytes at a time: the bytes of w that may end or interrupt plain text (a quote, an
 // apostrophe, a backslash, a control character; tab is only a candidate), as the high bit of
 // each. Borrows run only upwards, so the lowest bit set is exact.
@@ -62,6 +59,42 @@ std::uint64_t stops_in(std::uint64_t w) {
            zero_byte(w ^ (ones * 0x7F));
 }
 
+#ifdef __SSE2__
+// The same for sixteen bytes, as one bit each (the lowest for the first byte).
+unsigned stops_in_16(const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const auto is = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    const __m128i below_space = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    const __m128i quotes = _mm_or_si128(is('"'), is('\''));
+    const __m128i others = _mm_or_si128(_mm_or_si128(is('\\'), is(0x7F)), below_space);
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(quotes, others)));
+}
+#endif
+
+// The bytes from p on that are plain text for certain, in one block of sixteen (SSE2) or eight
+// bytes: the whole block (`whole` is then set), or those before the first that may stop it.
+// None when fewer than eight bytes are left.
+std::size_t plain_run(const char* p, const char* end, bool& whole) {
+#ifdef __SSE2__
+    if (end - p >= 16) {
+        const unsigned stops = stops_in_16(p);
+        whole = stops == 0;
+        return whole ? 16 : static_cast<std::size_t>(std::countr_zero(stops));
+    }
+#endif
+    if (end - p >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        const std::uint64_t stops = stops_in(w);
+        whole = stops == 0;
+        // The first byte of the text is the lowest of w on a little-endian machine.
+        constexpr bool little = std::endian::native == std::endian::little;
+        return whole ? 8 : static_cast<std::size_t>((little ? std::countr_zero(stops) : std::countl_zero(stops)) / 8);
+    }
+    whole = false;
+    return 0;
+}
+
 // Skips the text of a comment or a single-line string up to a byte of class `stop` (or a
 // backslash, or the end): everything but control characters (the text is valid UTF-8, see
 // utf8_text). Returns false at a control character other than the newline.
@@ -69,18 +102,9 @@ bool skip_text(std::string_view text, std::size_t& pos, unsigned char stop) {
     const char* p = text.data() + pos;
     const char* const end = text.data() + text.size();
     while (p < end) {
-        if (end - p >= 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p, 8);
-            const std::uint64_t stops = stops_in(w);
-            if (stops == 0) {
-                p += 8;
-                continue;
-            }
-            // The first byte of the text is the lowest of w on a little-endian machine.
-            constexpr bool little = std::endian::native == std::endian::little;
-            p += (little ? std::countr_zero(stops) : std::countl_zero(stops)) / 8;
-        }
+        bool whole = false;
+        p += plain_run(p, end, whole);
+        if (whole) continue;
         const unsigned char c = class_of(*p);
         if (c == plain || c == key_char || c == non_ascii || (c != stop && (c == quote || c == apostrophe))) {
             ++p;
@@ -387,29 +411,6 @@ bool FastCursor::date(Date& out, bool iso_string) {
     return out.ok();
 }
 
-bool utf8_text(std::string_view text) {
-    const char* p = text.data();
-    const char* const end = text.data() + text.size();
-    while (p < end) {
-        if (end - p >= 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p, 8);
-            if ((w & 0x8080808080808080) == 0) {
-                p += 8;
-                continue;
-            }
-        }
-        if (static_cast<unsigned char>(*p) < 0x80) {
-            ++p;
-            continue;
-        }
-        const std::size_t len = utf8_length(p, end);
-        if (len == 0) return false;
-        p += len;
-    }
-    return true;
-}
-
 std::vector<std::size_t> split_at_headers(std::string_view text, std::string_view header, std::size_t parts) {
     std::vector<std::size_t> starts{0};
     std::string needle(1, '\n');
@@ -441,6 +442,23 @@ std::vector<std::size_t> split_at_headers(std::string_view text, std::string_vie
 std::size_t parallel_parts(std::size_t size) {
     if (size < (1u << 20)) return 1;
     return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+}
+
+void populate_in_parallel(void* data, std::size_t bytes, std::size_t parts) {
+#ifdef MADV_POPULATE_WRITE
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) / page * page;
+    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) / page * page;
+    if (parts < 2 || end <= begin || end - begin < (std::uintptr_t{1} << 20)) return;  // not worth a thread
+    const std::uintptr_t pages = (end - begin) / page;
+    run_parallel(parts, [&](std::size_t k) {
+        const std::uintptr_t from = begin + pages * k / parts * page;
+        const std::uintptr_t to = begin + pages * (k + 1) / parts * page;
+        ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);  // a failure only costs the time
+    });
+#else
+    (void)data, (void)bytes, (void)parts;
+#endif
 }
 
 std::size_t count_headers(std::string_view text, std::string_view header) {

@@ -10,6 +10,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "model_dump.hpp"
 #include "winback/fast_load.hpp"
 #include "winback/text.hpp"
@@ -150,8 +153,10 @@ TEST_CASE("fast reader: a log written by winback is split at its marked headers 
 }  // namespace winback
 
 TEST_CASE("fast reader: UTF-8 exactly as valid_utf8 decides, control bytes refused in strings and comments") {
-    // Every lead byte with every second byte and the edges of the continuation range after it,
-    // alone and after eight ASCII bytes (the validator skips ASCII eight bytes at a time).
+    // Every lead byte with every second byte and the edges of the continuation range after it:
+    // alone, after eight ASCII bytes (the portable validator skips ASCII eight bytes at a time),
+    // across the end of a sixteen-byte block, at the end of one, and at the start of the second.
+    // Both validators: the one of this processor and the portable one.
     const unsigned char thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
     long checked = 0;
     std::vector<std::string> mismatches;
@@ -161,22 +166,26 @@ TEST_CASE("fast reader: UTF-8 exactly as valid_utf8 decides, control bytes refus
                 for (unsigned char b3 : {thirds[3], thirds[8], thirds[1]}) {
                     const std::string bytes{static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2),
                                             static_cast<char>(b3)};
-                    for (const std::string& text : {bytes, "abcdefgh" + bytes, bytes + "abcdefgh"}) {
-                        if (winback::detail::utf8_text(text) != winback::valid_utf8(text)) mismatches.push_back(text);
+                    for (const std::string& text : {bytes, "abcdefgh" + bytes, bytes + "abcdefgh", "abcdefghijklmn" + bytes,
+                                                    "abcdefghijkl" + bytes, "abcdefghijklmnop" + bytes}) {
+                        const bool valid = winback::valid_utf8(text);
+                        if (winback::detail::utf8_text(text) != valid || winback::detail::utf8_text_portable(text) != valid) {
+                            mismatches.push_back(text);
+                        }
                         ++checked;
                     }
                 }
             }
         }
     }
-    CHECK(checked > 300000);
+    CHECK(checked > 600000);
     CHECK(mismatches.empty());
     // In valid UTF-8, what is left to refuse is a control byte (tab is allowed), at every place
-    // of an eight-byte word.
+    // of a sixteen-byte block, of an eight-byte word and of the bytes after them.
     for (int c = 0; c < 0x80; ++c) {
         if (c == '"' || c == '\\' || c == '\n') continue;
-        for (std::size_t at = 0; at < 10; ++at) {
-            std::string body = "日本語abcdefghij";
+        for (std::size_t at = 0; at <= 41; at += at < 9 ? 3 : 1) {  // between characters
+            std::string body = "日本語abcdefghijklmnopqrstuvwxyz012345";
             body.insert(at, 1, static_cast<char>(c));
             const bool control = (c < 0x20 && c != '\t') || c == 0x7F;
             CAPTURE(c);
@@ -191,4 +200,30 @@ TEST_CASE("fast reader: UTF-8 exactly as valid_utf8 decides, control bytes refus
             CHECK(comment.skip_blank_lines() == !control);
         }
     }
+}
+
+TEST_CASE("fast reader: populate_in_parallel makes the pages resident and writes nothing") {
+    constexpr std::size_t size = 8u << 20;
+    void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    REQUIRE(map != MAP_FAILED);
+    auto* bytes = static_cast<unsigned char*>(map);
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const auto resident_pages = [&] {
+        std::vector<unsigned char> in_core(size / page);
+        REQUIRE(::mincore(map, size, in_core.data()) == 0);
+        return std::count_if(in_core.begin(), in_core.end(), [](unsigned char c) { return (c & 1) != 0; });
+    };
+    bytes[0] = 'w';  // written before: must stay
+    CHECK(resident_pages() == 1);
+    if (::madvise(bytes + page, page, MADV_POPULATE_WRITE) != 0) {
+        MESSAGE("this kernel cannot populate memory (MADV_POPULATE_WRITE): nothing to check");
+    } else {
+        // From inside the first page to inside the last: the pages wholly inside are populated,
+        // and with the first (written to) all but the last are resident.
+        winback::detail::populate_in_parallel(bytes + 1, size - 2, 2);
+        CHECK(resident_pages() == static_cast<long>(size / page) - 1);
+        CHECK(bytes[0] == 'w');
+        CHECK(std::all_of(bytes + 1, bytes + size, [](unsigned char c) { return c == 0; }));
+    }
+    ::munmap(map, size);
 }
