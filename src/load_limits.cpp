@@ -52,8 +52,9 @@ std::optional<Recipient> logged_recipient(const Book& book, const Client& client
 
 // The latest logged contact of each person that some action reaches: one pass over the clients
 // those persons belong to.
-std::unordered_map<std::string, Date> logged_contacts(const std::vector<Action>& actions, const LoadLimitsInput& in) {
-    std::unordered_set<std::string> persons;
+// Persons are views of the actions' own texts (Plan::text), which outlive the sweep.
+std::unordered_map<std::string_view, Date> logged_contacts(const std::vector<Action>& actions, const LoadLimitsInput& in) {
+    std::unordered_set<std::string_view> persons;
     std::unordered_set<std::string_view> clients;
     std::unordered_set<std::string_view> care_managers;
     for (const Action& a : actions) {
@@ -61,10 +62,10 @@ std::unordered_map<std::string, Date> logged_contacts(const std::vector<Action>&
         persons.insert(a.person);
         clients.insert(a.client_id);
     }
-    for (const std::string& p : persons) {
-        if (p.starts_with("care_manager/")) care_managers.insert(std::string_view(p).substr(13));
+    for (std::string_view p : persons) {
+        if (p.starts_with("care_manager/")) care_managers.insert(p.substr(13));
     }
-    std::unordered_map<std::string, Date> last;
+    std::unordered_map<std::string_view, Date> last;
     for (const Client& c : in.book.clients) {
         if (!clients.count(c.id) && !care_managers.count(c.care_manager)) continue;
         const auto entries = in.log.of(c);
@@ -72,9 +73,9 @@ std::unordered_map<std::string, Date> logged_contacts(const std::vector<Action>&
             if (e->step.empty() || !is_contact_outcome(e->outcome)) continue;
             const auto to = logged_recipient(in.book, c, entries, *e);
             if (!to) continue;
-            std::string person = person_of(c, *to);
-            if (!persons.count(person)) continue;
-            auto [it, fresh] = last.emplace(std::move(person), e->date);
+            const auto person = persons.find(person_of(c, *to));
+            if (person == persons.end()) continue;
+            auto [it, fresh] = last.emplace(*person, e->date);
             if (!fresh) it->second = std::max(it->second, e->date);
         }
     }
@@ -84,9 +85,10 @@ std::unordered_map<std::string, Date> logged_contacts(const std::vector<Action>&
 // The state of the sweep over the days of the window.
 class Sweep {
 public:
-    Sweep(std::vector<Action>& actions, const LoadLimitsInput& in)
+    Sweep(std::vector<Action>& actions, const LoadLimitsInput& in, TextPool& text)
         : m_actions(actions),
           m_in(in),
+          m_text(text),
           m_blocked(actions.size(), false),
           m_gap_since(actions.size()),
           m_placed(actions.size(), false),
@@ -224,7 +226,7 @@ private:
         m_placed[i] = true;
         ++count(queue_of(a.owner), day);
         if (day != a.due && a.due >= m_in.today) {
-            a.suggestion = join(a.suggestion, deferral_note(i));
+            a.suggestion = m_text.keep(join(a.suggestion, deferral_note(i)));
             a.deferred_from = a.due;
             a.due = day;
         }
@@ -284,8 +286,8 @@ private:
         return !q.ready[0].empty() || !q.ready[1].empty();
     }
 
-    static std::string join(const std::string& a, const std::string& b) {
-        return a.empty() ? b : a + " / " + b;
+    static std::string join(std::string_view a, const std::string& b) {
+        return a.empty() ? b : fmt::format("{} / {}", a, b);
     }
 
     std::string deferral_note(std::size_t i) const {
@@ -294,17 +296,19 @@ private:
         const std::string from = format_date(a.due);
         if (m_blocked[i]) {
             const std::string_view role = label(a.to, m_in.lang);
-            const std::string who = ja ? (a.contact.empty() ? std::string(role) : fmt::format("{}さん", a.contact))
-                                       : (a.contact.empty() ? fmt::format("the {}", role) : a.contact);
+            const std::string_view contact = a.contact;
+            const std::string who = ja ? (contact.empty() ? std::string(role) : fmt::format("{}さん", contact))
+                                       : (contact.empty() ? fmt::format("the {}", role) : std::string(contact));
             const std::string gap = format_duration(*m_gap);
             return ja ? fmt::format("{}から延期: {}への前回の連絡 {}(間隔 {})", from, who,
                                     format_date(m_gap_since[i]), gap)
                       : fmt::format("deferred from {}: last contact of {} on {} (min_gap {})", from, who,
                                     format_date(m_gap_since[i]), gap);
         }
-        return ja ? fmt::format("{}から延期: {}さんは1日{}件まで", from, a.owner, m_limit)
+        const std::string_view owner = a.owner;
+        return ja ? fmt::format("{}から延期: {}さんは1日{}件まで", from, owner, m_limit)
                   : fmt::format("deferred from {}: at most {} action{} a day for {}", from, m_limit,
-                                    m_limit == 1 ? "" : "s", a.owner);
+                                    m_limit == 1 ? "" : "s", owner);
     }
 
     // What is still waiting when the window ends moves past it: it leaves this plan.
@@ -333,10 +337,11 @@ private:
 
     std::vector<Action>& m_actions;
     const LoadLimitsInput& m_in;
+    TextPool& m_text;  // the plan's
     long long m_limit = 0;
     std::optional<Duration> m_gap;
     std::array<Calendars, 2> m_calendars;
-    std::unordered_map<std::string, Date> m_last;  // person -> latest contact, logged or planned
+    std::unordered_map<std::string_view, Date> m_last;  // person -> latest contact, logged or planned
     std::map<std::string, OwnerQueue, std::less<>> m_owners;
     std::vector<bool> m_blocked;  // held back by min_gap at some point
     std::vector<Date> m_gap_since;
@@ -349,10 +354,10 @@ private:
 
 }  // namespace
 
-void apply_load_limits(std::vector<Action>& actions, const LoadLimitsInput& input) {
+void apply_load_limits(std::vector<Action>& actions, const LoadLimitsInput& input, TextPool& text) {
     const Facility& f = input.book.facility;
     if (!f.max_actions_per_day && !f.min_gap) return;
-    Sweep(actions, input).run();
+    Sweep(actions, input, text).run();
 }
 
 }  // namespace winback

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <thread>
 
@@ -53,11 +54,13 @@ struct StepRun {
         return occurrence_done(step, span, entries, book.facility.shift, calendars, o, due_on);
     }
 
-    Action action(const Occurrence& o, Date due_date, const PlanOptions& options) const {
+    // The action's own texts go to `text`.
+    Action action(const Occurrence& o, Date due_date, const PlanOptions& options, TextPool& text) const {
         const Addressee to = addressee(book, client, step.to);
         Action a;
-        a.action_id.reserve(client.id.size() + step.id.size() + 12);
-        a.action_id.append(client.id).append(1, '/').append(step.id).append(1, '/').append(format_date(o.nominal));
+        fmt::memory_buffer id;
+        fmt::format_to(std::back_inserter(id), "{}/{}/{}", std::string_view(client.id), step.id, format_date(o.nominal));
+        a.action_id = text.keep(std::string_view(id.data(), id.size()));
         a.due = due_date;
         a.nominal = o.nominal;
         a.overdue_days = due_date < options.today ? days_between(due_date, options.today) : 0;
@@ -71,13 +74,15 @@ struct StepRun {
         a.via = step.via;
         a.contact = to.name;
         a.phone = to.phone;
-        a.task = expand_task(
-            {book, client, step, course.start, std::max(due_date, options.today), options.lang, &taken});
+        a.task = text.keep(expand_task(
+            {book, client, step, course.start, std::max(due_date, options.today), options.lang, &taken}));
         a.owner = client.owner;
         a.value = value;
-        a.person = person_of(client, step.to);
+        a.person = text.keep(person_of(client, step.to));
         a.latest = latest_day(o);
-        if (std::string_view(course.playbook->reason) == "conflict") a.suggestion = free_days_text(book, client, taken, options.lang);
+        if (std::string_view(course.playbook->reason) == "conflict") {
+            a.suggestion = text.keep(free_days_text(book, client, taken, options.lang));
+        }
         return a;
     }
 
@@ -214,8 +219,8 @@ struct Planning {
     Date hi;
 };
 
-// The client's actions, appended to `out`.
-void plan_client(const Planning& in, const Client& client, std::vector<Action>& out) {
+// The client's actions, appended to `out`, their own texts to `text`.
+void plan_client(const Planning& in, const Client& client, std::vector<Action>& out, TextPool& text) {
     const Book& book = in.book;
     const PlanOptions& options = in.options;
     const PlanFilter& filter = in.filter;
@@ -238,7 +243,7 @@ void plan_client(const Planning& in, const Client& client, std::vector<Action>& 
         const StepRun run{book,    client, *course, step,     i, {*anchor, course->stop}, calendars_for(book.facility, step.to),
                           entries, value,  in.taken};
         if (still_running) {
-            if (auto missed = run.missed(options.today)) out.push_back(run.action(missed->first, missed->second, options));
+            if (auto missed = run.missed(options.today)) out.push_back(run.action(missed->first, missed->second, options, text));
         }
         if (options.overdue_only) continue;
         for (const Occurrence& o : occurrences(step, run.span, in.lo, in.hi)) {
@@ -246,7 +251,7 @@ void plan_client(const Planning& in, const Client& client, std::vector<Action>& 
             if (due < options.today || due > options.until) continue;
             if (course->ended && due >= *course->ended) continue;
             if (run.done(o, due)) continue;
-            out.push_back(run.action(o, due, options));
+            out.push_back(run.action(o, due, options, text));
         }
     }
 }
@@ -254,8 +259,9 @@ void plan_client(const Planning& in, const Client& client, std::vector<Action>& 
 // A large book is planned in blocks of clients, taken in turn by one thread per core; the
 // blocks' actions are then joined in the order of the clients, as one thread would have made
 // them. Small blocks keep each vector short, so that growing it moves few actions, and the whole
-// plan is moved once, into a vector of its final size.
-std::vector<Action> plan_clients(const Planning& in) {
+// plan is moved once, into a vector of its final size. Each thread keeps the actions' own texts
+// in a pool of its own, which `text` then adopts.
+std::vector<Action> plan_clients(const Planning& in, TextPool& text) {
     const std::vector<Client>& clients = in.book.clients;
     const std::size_t n = clients.size();
     const std::size_t threads_wanted = n < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
@@ -266,16 +272,18 @@ std::vector<Action> plan_clients(const Planning& in) {
     in.book.find_rule({});
     constexpr std::size_t block = 2048;
     std::vector<std::vector<Action>> actions((n + block - 1) / block);
+    std::vector<TextPool> pools(threads_wanted);
     std::atomic<std::size_t> next_block = 0;
-    auto plan_blocks = [&] {
+    auto plan_blocks = [&](TextPool& pool) {
         for (std::size_t b = next_block++; b < actions.size(); b = next_block++) {
-            for (std::size_t p = b * block; p < std::min(n, (b + 1) * block); ++p) plan_client(in, clients[p], actions[b]);
+            for (std::size_t p = b * block; p < std::min(n, (b + 1) * block); ++p) plan_client(in, clients[p], actions[b], pool);
         }
     };
     std::vector<std::thread> threads;
-    for (std::size_t t = 1; t < threads_wanted; ++t) threads.emplace_back(plan_blocks);
-    plan_blocks();
+    for (std::size_t t = 1; t < threads_wanted; ++t) threads.emplace_back(plan_blocks, std::ref(pools[t]));
+    plan_blocks(pools[0]);
     for (std::thread& t : threads) t.join();
+    for (const TextPool& pool : pools) text.adopt(pool);
     if (actions.size() == 1) return std::move(actions.front());
     std::size_t total = 0;
     for (const auto& a : actions) total += a.size();
@@ -291,7 +299,7 @@ std::vector<Action> plan_clients(const Planning& in) {
 }  // namespace
 
 Plan make_plan(const Book& book, const PlanOptions& options) {
-    Plan plan{options.today, options.until, {}, options.sort};
+    Plan plan{options.today, options.until, {}, options.sort, {}};
     // The load limits weigh the whole plan, so that a filtered plan shows the same days as the
     // full one: then the filters apply afterwards. Overdue actions never move.
     const bool limits = (book.facility.max_actions_per_day || book.facility.min_gap) && !options.overdue_only;
@@ -301,9 +309,9 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
     const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};
     const Planning planning{book, options, limits ? none : options.filter, log, taken,
                             add_days(options.today, -max_shift_days), add_days(options.until, max_shift_days)};
-    plan.actions = plan_clients(planning);
+    plan.actions = plan_clients(planning, plan.text);
     if (limits) {
-        apply_load_limits(plan.actions, {book, log, options.today, options.until, options.lang});
+        apply_load_limits(plan.actions, {book, log, options.today, options.until, options.lang}, plan.text);
         std::erase_if(plan.actions, [&](const Action& a) { return !keep(a, options.filter); });
     }
     sort_actions(plan.actions, options.sort);

@@ -18,7 +18,7 @@ std::string text(std::string_view s) {
 }
 
 constexpr std::array<Column<Action>, 15> columns = {{
-    {"action_id", "ACTION", "ID", ValueKind::text, [](const Action& a, Audience, Lang) { return a.action_id; }, false},
+    {"action_id", "ACTION", "ID", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.action_id); }, false},
     {"due", "DUE", "期日", ValueKind::text,
      [](const Action& a, Audience who, Lang lang) {
          // A load limit moved it: marked for people; machines read it in suggestion.
@@ -43,15 +43,15 @@ constexpr std::array<Column<Action>, 15> columns = {{
      [](const Action& a, Audience who, Lang lang) {
          return text(who == Audience::people ? label(a.via, lang) : to_string(a.via));
      }},
-    {"contact", "CONTACT", "連絡先", ValueKind::text, [](const Action& a, Audience, Lang) { return a.contact; }},
-    {"phone", "PHONE", "電話番号", ValueKind::text, [](const Action& a, Audience, Lang) { return a.phone; }},
-    {"task", "TASK", "内容", ValueKind::text, [](const Action& a, Audience, Lang) { return a.task; }},
+    {"contact", "CONTACT", "連絡先", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.contact); }},
+    {"phone", "PHONE", "電話番号", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.phone); }},
+    {"task", "TASK", "内容", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.task); }},
     {"owner", "OWNER", "担当", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.owner); }},
     {"value", "VALUE", "期待値", ValueKind::number,
      [](const Action& a, Audience who, Lang) {
          return who == Audience::people ? "¥" + group_thousands(a.value) : fmt::format("{}", a.value);
      }},
-    {"suggestion", "SUGGESTION", "提案", ValueKind::text, [](const Action& a, Audience, Lang) { return a.suggestion; }},
+    {"suggestion", "SUGGESTION", "提案", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.suggestion); }},
 }};
 
 // "+81 90-1234", "-3", "0120-000-000": numbers, left alone by the formula guard.

@@ -38,12 +38,12 @@ std::string summary(const Action& a, Lang lang) {
 
 std::string description(const Action& a, Lang lang) {
     const Labels& l = lang == Lang::ja ? labels_ja : labels_en;
-    std::string out = a.task;
+    std::string out(a.task);
     const auto line = [&out](std::string_view name, std::string_view value) {
         if (!value.empty()) out += fmt::format("\n{}: {}", name, value);
     };
     if (a.overdue_days > 0) line(l.late, fmt::format("{}{}", a.overdue_days, l.late_unit));
-    line(l.contact, a.phone.empty() ? a.contact : fmt::format("{} {}", a.contact, a.phone));
+    line(l.contact, a.phone.empty() ? std::string(a.contact) : fmt::format("{} {}", a.contact, a.phone));
     line(l.owner, a.owner);
     line(l.suggestion, a.suggestion);
     line(l.action, a.action_id);
@@ -54,7 +54,7 @@ std::string vtodo(const Action& a, const std::string& stamp, Lang lang) {
     std::string out = "BEGIN:VTODO\r\n";
     // The occurrence (client/step/nominal date) names the to-do, so that a calendar updates
     // rather than duplicates it when a later plan moves its due date.
-    out += text_property("UID", a.action_id + "@winback");
+    out += text_property("UID", fmt::format("{}@winback", a.action_id));
     out += ics_fold("DTSTAMP:" + stamp);
     out += ics_fold("DUE;VALUE=DATE:" + ics_date(a.due));
     out += text_property("SUMMARY", summary(a, lang));

@@ -40,9 +40,9 @@ const Contact* first_contact(const Client& client, Role role) {
     return it == client.contacts.end() ? nullptr : &*it;
 }
 
-Addressee from_contact(const Contact* contact, std::string fallback_name) {
-    if (!contact) return {std::move(fallback_name), {}};
-    return {contact->name.empty() ? std::move(fallback_name) : std::string(contact->name), std::string(contact->phone)};
+Addressee from_contact(const Contact* contact, Text fallback_name) {
+    if (!contact) return {fallback_name, {}};
+    return {contact->name.empty() ? fallback_name : contact->name, contact->phone};
 }
 
 bool attends(const Client& client) {
@@ -61,16 +61,18 @@ std::vector<std::string> unknown_placeholders(std::string_view task) {
 
 Addressee addressee(const Book& book, const Client& client, Recipient to) {
     switch (to) {
-        case Recipient::client: return from_contact(first_contact(client, Role::client), std::string(client.name));
+        case Recipient::client: return from_contact(first_contact(client, Role::client), client.name);
         case Recipient::family: return from_contact(first_contact(client, Role::family), {});
-        case Recipient::hospital: return from_contact(first_contact(client, Role::hospital), std::string(client.hospital));
+        case Recipient::hospital: return from_contact(first_contact(client, Role::hospital), client.hospital);
         case Recipient::facility:
             return from_contact(first_contact(client, Role::facility),
-                                std::string(client.switched_to.empty() ? client.admitted_to : client.switched_to));
+                                client.switched_to.empty() ? client.admitted_to : client.switched_to);
         case Recipient::care_manager:
-            if (const CareManager* cm = book.find_care_manager(client.care_manager)) return {cm->name, cm->phone};
+            if (const CareManager* cm = book.find_care_manager(client.care_manager)) {
+                return {std::string_view(cm->name), std::string_view(cm->phone)};
+            }
             return {};
-        case Recipient::staff: return {std::string(client.owner), {}};
+        case Recipient::staff: return {client.owner, {}};
     }
     return {};
 }
@@ -159,7 +161,7 @@ std::string expand_task(const TaskContext& context) {
             const CareManager* cm = book.find_care_manager(client.care_manager);
             return cm ? cm->name : std::string();
         }
-        if (name == "contact") return addressee(book, client, context.step.to).name;
+        if (name == "contact") return std::string(addressee(book, client, context.step.to).name);
         if (name == "months") return fmt::format("{}", std::max(0L, months_between(context.start, context.when)));
         if (name == "free_days") {
             return context.taken ? free_days_text(book, client, *context.taken, context.lang)

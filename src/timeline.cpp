@@ -191,7 +191,7 @@ std::string render_table(const Timeline& t, const RenderOptions& options) {
         const std::string late =
             a.overdue_days > 0 ? fmt::format("{}{}", a.overdue_days, pick(lang, "d", "日")) : std::string();
         rows.push_back({format_date(a.due), late, std::string(a.step), std::string(label(a.to, lang)),
-                        std::string(label(a.via, lang)), a.contact, a.phone, a.task});
+                        std::string(label(a.via, lang)), std::string(a.contact), std::string(a.phone), std::string(a.task)});
     }
     const std::vector<std::string> lines = align_columns(rows, options.width);
     for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -34,7 +34,7 @@ struct LoadLimitsInput {
 // O(n log n): overdue actions stay on today and count there; others move to the first later
 // day open for their calendar on which their owner has room and their person is past the gap;
 // the lowest-valued move first. A moved action gets deferred_from and a note in suggestion;
-// those pushed past the window are removed.
-void apply_load_limits(std::vector<Action>& actions, const LoadLimitsInput& input);
+// those pushed past the window are removed. The notes are kept in `text`, the plan's pool.
+void apply_load_limits(std::vector<Action>& actions, const LoadLimitsInput& input, TextPool& text);
 
 }  // namespace winback

@@ -33,10 +33,11 @@ struct PlanOptions {
     PlanSort sort = PlanSort::due;
 };
 
-// One thing to do. Its ids, names, reason, step and owner view the book's text: a plan lives
-// no longer than the book it came from (docs/text-pool.md).
+// One thing to do. Its texts are views: the names, reason, step, owner, contact and phone of
+// the book's text, so that a plan lives no longer than the book it came from; the id, task,
+// suggestion and person of the text the plan keeps for them (Plan::text). See docs/text-pool.md.
 struct Action {
-    std::string action_id;  // client/step/nominal date: stable across runs
+    Text action_id;  // client/step/nominal date: stable across runs
     Date due;               // after the closed-day shift
     Date nominal;           // before it
     long overdue_days = 0;
@@ -49,18 +50,18 @@ struct Action {
     std::size_t step_index = 0;
     Recipient to = Recipient::client;
     Channel via = Channel::call;
-    std::string contact;
-    std::string phone;
-    std::string task;
+    Text contact;
+    Text phone;
+    Text task;
     Text owner;
     long long value = 0;  // yen: monthly revenue x return rate
-    std::string suggestion;
+    Text suggestion;
     std::optional<Date> deferred_from;  // moved by a load limit from this due date
     // The last day a load limit may move it to: the course's last day (stop_after, a stop
     // outcome) and, for a recurring step, the day before a log entry would count for the next
     // occurrence instead. None: no bound but the window.
     std::optional<Date> latest;
-    std::string person;  // whom it reaches, for min_gap (load_limits.hpp); empty for staff steps
+    Text person;  // whom it reaches, for min_gap (load_limits.hpp); empty for staff steps
 };
 
 struct Plan {
@@ -68,6 +69,7 @@ struct Plan {
     Date until;
     std::vector<Action> actions;
     PlanSort sort = PlanSort::due;
+    TextPool text;  // the bytes of the actions' own texts: ids, tasks, suggestions, persons
 };
 
 Plan make_plan(const Book& book, const PlanOptions& options);

@@ -23,10 +23,10 @@ inline constexpr std::string_view placeholders[] = {"name",        "days",      
 // The placeholder names in a task that winback does not know (for `check`).
 std::vector<std::string> unknown_placeholders(std::string_view task);
 
-// The person a step addresses, and how to reach them.
+// The person a step addresses, and how to reach them: views of the book's text.
 struct Addressee {
-    std::string name;
-    std::string phone;
+    Text name;
+    Text phone;
 };
 Addressee addressee(const Book& book, const Client& client, Recipient to);
 

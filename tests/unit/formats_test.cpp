@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "cli/cli.hpp"
+#include "test_text.hpp"
 #include "winback/render.hpp"
 #include "winback/text.hpp"
 
@@ -26,7 +29,7 @@ winback::Action action(const char* client_id, const char* client, const char* du
     a.step = "family-monthly";
     a.due = date(due);
     a.nominal = a.due;
-    a.action_id = std::string(client_id) + "/family-monthly/" + due;
+    a.action_id = winback::test::kept(fmt::format("{}/family-monthly/{}", client_id, due));
     a.overdue_days = overdue_days;
     a.reason = "hospitalized";
     a.to = winback::Recipient::family;

@@ -40,7 +40,7 @@ std::string plan_on(const Book& book, const char* today, const char* until = nul
     options.until = until ? d(until) : options.today;
     std::string out;
     for (const Action& a : make_plan(book, options).actions) {
-        out += (out.empty() ? "" : " ") + a.action_id + "@" + format_date(a.due) + "+" + std::to_string(a.overdue_days);
+        out += (out.empty() ? "" : " ") + std::string(a.action_id) + "@" + format_date(a.due) + "+" + std::to_string(a.overdue_days);
     }
     return out;
 }

@@ -70,7 +70,7 @@ outcome = "discharged"
 
 // "client step due" of an action, its client id left out.
 std::string row(const Action& a, std::string_view id) {
-    std::string step_id = a.action_id.substr(id.size());
+    std::string step_id(a.action_id.substr(id.size()));
     return fmt::format("{} {} {} {}", step_id, winback::format_date(a.due), a.value, a.task.size());
 }
 

@@ -279,11 +279,11 @@ TEST_CASE("render_plan table") {
     }
     SUBCASE("columns aligned by display width") {
         Action wide = hospital_action();
-        wide.task.assign(1, 'x');  // not `= "x"`: g++ 12 -O2 warns wrongly of overlapping copies (-Wrestrict)
+        wide.task = "x";
         Action narrow = hospital_action();
         narrow.client = "Li";
         narrow.client_id = "C-0003";
-        narrow.task.assign(1, 'y');
+        narrow.task = "y";
         const std::string out = render(plan_of({wide, narrow}), Format::table);
         const auto lines = split(out, "\n");
         REQUIRE(lines.size() >= 3);

@@ -222,7 +222,7 @@ TEST_CASE("simulation: a year of daily cron plans and logging on the example boo
         // 3. No action_id twice on one day.
         std::set<std::string> ids;
         for (const Action& a : plan.actions) {
-            if (!ids.insert(a.action_id).second) {
+            if (!ids.insert(std::string(a.action_id)).second) {
                 ++violations;
                 FAIL_CHECK(format_date(today), ": ", a.action_id, " is listed twice");
             }
@@ -256,7 +256,7 @@ TEST_CASE("simulation: a year of daily cron plans and logging on the example boo
             if (course && course->stop && today > *course->stop) ++listed_past_stop;
 
             auto [it, inserted] = tracked.try_emplace(
-                a.action_id, Tracked{today, std::string(a.client_id), std::string(a.step), std::string(a.reason), a.nominal, a.due});
+                std::string(a.action_id), Tracked{today, std::string(a.client_id), std::string(a.step), std::string(a.reason), a.nominal, a.due});
             if (!inserted && !it->second.open) {
                 ++violations;
                 FAIL_CHECK(format_date(today), ": ", a.action_id, " is listed again after it had disappeared");
@@ -310,17 +310,17 @@ TEST_CASE("simulation: a year of daily cron plans and logging on the example boo
 
         // The counsellor's day: log what is due to be logged today.
         for (const Action& a : plan.actions) {
-            Tracked& t = tracked.at(a.action_id);
+            Tracked& t = tracked.at(std::string(a.action_id));
             if (t.logged_by_us) {
                 ++still_listed_after_logging;
                 continue;
             }
-            const auto delay = logging_delay(a.action_id);
+            const auto delay = logging_delay(std::string(a.action_id));
             const long waited = days_between(t.first, today);
             const bool stop_now = next_stop < stops.size() && today >= stops[next_stop].first;
             if (!stop_now && (!delay || waited < *delay)) continue;
 
-            const std::uint64_t h = fnv(a.action_id + "@" + format_date(today));
+            const std::uint64_t h = fnv(std::string(a.action_id) + "@" + format_date(today));
             Entry e;
             e.date = today;
             e.client = test::kept(a.client_id);
