@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "winback/load.hpp"
 #include "winback/plan.hpp"
 
@@ -40,7 +42,7 @@ std::string plan_on(const Book& book, const char* today, const char* until = nul
     options.until = until ? d(until) : options.today;
     std::string out;
     for (const Action& a : make_plan(book, options).actions) {
-        out += (out.empty() ? "" : " ") + std::string(a.action_id) + "@" + format_date(a.due) + "+" + std::to_string(a.overdue_days);
+        out += fmt::format("{}{}@{}+{}", out.empty() ? "" : " ", a.action_id, format_date(a.due), a.overdue_days);
     }
     return out;
 }
