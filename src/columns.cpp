@@ -25,6 +25,11 @@ MachineText::MachineText(std::span<const Field> fields, Format format, bool raw,
 }
 
 void MachineText::add(const Cells& row) {
+    m_views.assign(row.begin(), row.end());
+    add(m_views);
+}
+
+void MachineText::add(std::span<const std::string_view> row) {
     switch (m_format) {
         case Format::csv:
         case Format::tsv: {
@@ -67,10 +72,15 @@ std::string MachineText::finish() && {
 }
 
 void append_json_object(std::string& out, std::span<const Field> fields, const Cells& row) {
+    const std::vector<std::string_view> views(row.begin(), row.end());
+    append_json_object(out, fields, views);
+}
+
+void append_json_object(std::string& out, std::span<const Field> fields, std::span<const std::string_view> row) {
     out += '{';
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const Field& f = fields[i];
-        const std::string& value = row[i];
+        const std::string_view value = row[i];
         if (i > 0) out += ',';
         out += '"';
         out += f.key;

@@ -18,7 +18,7 @@ std::string text(std::string_view s) {
 }
 
 constexpr std::array<Column<Action>, 15> columns = {{
-    {"action_id", "ACTION", "ID", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.action_id); }, false},
+    text_column<Action, &Action::action_id>("action_id", "ACTION", "ID", false),
     {"due", "DUE", "期日", ValueKind::text,
      [](const Action& a, Audience who, Lang lang) {
          // A load limit moved it: marked for people; machines read it in suggestion.
@@ -31,10 +31,10 @@ constexpr std::array<Column<Action>, 15> columns = {{
          if (a.overdue_days == 0) return std::string();
          return fmt::format("{}{}", a.overdue_days, lang == Lang::ja ? "日" : "d");
      }},
-    {"client_id", "ID", "ID", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.client_id); }},
-    {"client", "CLIENT", "利用者", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.client); }},
-    {"reason", "REASON", "理由", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.reason); }},
-    {"step", "STEP", "ステップ", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.step); }},
+    text_column<Action, &Action::client_id>("client_id", "ID", "ID"),
+    text_column<Action, &Action::client>("client", "CLIENT", "利用者"),
+    text_column<Action, &Action::reason>("reason", "REASON", "理由"),
+    text_column<Action, &Action::step>("step", "STEP", "ステップ"),
     {"to", "TO", "相手", ValueKind::text,
      [](const Action& a, Audience who, Lang lang) {
          return text(who == Audience::people ? label(a.to, lang) : to_string(a.to));
@@ -43,15 +43,15 @@ constexpr std::array<Column<Action>, 15> columns = {{
      [](const Action& a, Audience who, Lang lang) {
          return text(who == Audience::people ? label(a.via, lang) : to_string(a.via));
      }},
-    {"contact", "CONTACT", "連絡先", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.contact); }},
-    {"phone", "PHONE", "電話番号", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.phone); }},
-    {"task", "TASK", "内容", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.task); }},
-    {"owner", "OWNER", "担当", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.owner); }},
+    text_column<Action, &Action::contact>("contact", "CONTACT", "連絡先"),
+    text_column<Action, &Action::phone>("phone", "PHONE", "電話番号"),
+    text_column<Action, &Action::task>("task", "TASK", "内容"),
+    text_column<Action, &Action::owner>("owner", "OWNER", "担当"),
     {"value", "VALUE", "期待値", ValueKind::number,
      [](const Action& a, Audience who, Lang) {
          return who == Audience::people ? "¥" + group_thousands(a.value) : fmt::format("{}", a.value);
      }},
-    {"suggestion", "SUGGESTION", "提案", ValueKind::text, [](const Action& a, Audience, Lang) { return std::string(a.suggestion); }},
+    text_column<Action, &Action::suggestion>("suggestion", "SUGGESTION", "提案"),
 }};
 
 // "+81 90-1234", "-3", "0120-000-000": numbers, left alone by the formula guard.

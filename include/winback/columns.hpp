@@ -35,6 +35,7 @@ public:
     // Hands the text to `sink` whenever it holds `chunk` bytes or more; finish() then returns
     // only what is left.
     MachineText(std::span<const Field> fields, Format format, bool raw, TextSink sink, std::size_t chunk);
+    void add(std::span<const std::string_view> row);
     void add(const Cells& row);
     // Makes room for `rows` rows in all, each as long as those added so far and a quarter more:
     // one allocation, rather than a copy of the text each time it doubles.
@@ -48,11 +49,13 @@ private:
     bool m_raw;
     std::string m_out;
     std::size_t m_rows = 0;
+    std::vector<std::string_view> m_views;  // of the Cells added, reused
     TextSink m_sink;
     std::size_t m_chunk = 0;
 };
 
 // One json object of the row, its fields in order, appended to `out`.
+void append_json_object(std::string& out, std::span<const Field> fields, std::span<const std::string_view> row);
 void append_json_object(std::string& out, std::span<const Field> fields, const Cells& row);
 
 // csv (quoted and neutralised by csv_cell, lines end in CRLF) or tsv: the keys, then the rows.
@@ -91,7 +94,26 @@ struct Column {
     ValueKind kind;
     std::string (*get)(const Row&, Audience, Lang);
     bool in_table = true;  // the terminal table may leave out what it shows otherwise
+    // For a cell that is a text of the row as it is, for either audience: the text itself, so
+    // that machine formats copy it only into their output (see text_column).
+    std::string_view (*view)(const Row&) = nullptr;
 };
+
+template <class Row, Text Row::*field>
+std::string text_cell(const Row& row, Audience, Lang) {
+    return std::string(row.*field);
+}
+
+template <class Row, Text Row::*field>
+std::string_view text_view(const Row& row) {
+    return row.*field;
+}
+
+// The column of a Text member of the row, shown as it is.
+template <class Row, Text Row::*field>
+constexpr Column<Row> text_column(std::string_view key, std::string_view en, std::string_view ja, bool in_table = true) {
+    return {key, en, ja, ValueKind::text, text_cell<Row, field>, in_table, text_view<Row, field>};
+}
 
 // With a sink, the text goes to it in pieces of about `chunk` bytes, the last one included, and
 // the result is empty.
@@ -102,9 +124,17 @@ std::string render_machine(std::span<const Column<Row>> columns, const std::vect
     for (const Column<Row>& c : columns) fields.push_back({c.key, c.kind});
     const bool streamed = static_cast<bool>(sink);
     MachineText text = streamed ? MachineText(fields, format, raw, sink, chunk) : MachineText(fields, format, raw);
-    Cells line(columns.size());
+    Cells made(columns.size());  // the cells that are not a view of the row
+    std::vector<std::string_view> line(columns.size());
     for (const Row& row : rows) {
-        for (std::size_t i = 0; i < columns.size(); ++i) line[i] = columns[i].get(row, Audience::machines, Lang::en);
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].view) {
+                line[i] = columns[i].view(row);
+            } else {
+                made[i] = columns[i].get(row, Audience::machines, Lang::en);
+                line[i] = made[i];
+            }
+        }
         text.add(line);
         if (&row == &rows.front() && !streamed) text.reserve_rows(rows.size());
     }

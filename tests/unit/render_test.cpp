@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "winback/text.hpp"
 
 using winback::Action;
@@ -388,6 +390,29 @@ TEST_CASE("text helpers") {
         CHECK(winback::json_escape("\"\\/") == "\\\"\\\\/");
         CHECK(winback::json_escape("\n\r\t\b\f") == "\\n\\r\\t\\u0008\\u000c");
         CHECK(winback::json_escape(std::string_view("\0", 1)) == "\\u0000");
+        // Every byte, at every place of a sixteen-byte block and after it, in a long text.
+        const std::string body = "日本語の長い文章abcdefghijklmnopqrstuvwxyz";
+        for (int c = 0; c < 0x80; ++c) {
+            for (std::size_t at = 0; at <= body.size(); at += at < 24 ? 3 : 1) {  // between characters
+                std::string text = body;
+                text.insert(at, 1, static_cast<char>(c));
+                std::string expected = body;
+                const auto escaped = [c]() -> std::string {
+                    switch (c) {
+                        case '"': return "\\\"";
+                        case '\\': return "\\\\";
+                        case '\n': return "\\n";
+                        case '\r': return "\\r";
+                        case '\t': return "\\t";
+                        default: return c < 0x20 ? fmt::format("\\u{:04x}", c) : std::string(1, static_cast<char>(c));
+                    }
+                };
+                expected.insert(at, escaped());
+                CAPTURE(c);
+                CAPTURE(at);
+                CHECK(winback::json_escape(text) == expected);
+            }
+        }
     }
     SUBCASE("group_thousands") {
         CHECK(winback::group_thousands(0) == "0");
