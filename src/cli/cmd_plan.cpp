@@ -126,7 +126,7 @@ std::function<int()> setup_plan(CLI::App& app, Context& context) {
         render.raw = args->raw;
         render.color = context.env.color();
         render.width = context.env.stdout_is_terminal ? context.env.terminal_width : 0;
-        book->log_clients_cache.reset();  // the plan is made: rendering it needs no index of the log
+        book->drop_log_clients();  // the plan is made: rendering it needs no index of the log
         const int code = write_encoded(
             context, [&](const TextSink& sink) { render_plan(plan, render, sink); }, format, args->encoding);
         keep_until_exit(std::move(*book));

@@ -161,6 +161,15 @@ TEST_CASE("Book::log_clients: built once, shared, and built again when the book 
         CHECK(copy.log_clients()->client(0) == &copy.clients[0]);
         CHECK(book.log_clients() == first);
     }
+    SUBCASE("dropped: the book lets go of it, and builds it again on the next use") {
+        const std::weak_ptr<const LogClients> held = first;
+        const long holders = held.use_count();  // `first` and the book
+        book.drop_log_clients();
+        CHECK(held.use_count() == holders - 1);
+        const auto again = book.log_clients();
+        CHECK(again != first);
+        CHECK(again->client(0) == &book.clients[0]);
+    }
 }
 
 TEST_CASE("LogIndex: a long log, looked up in parts") {
