@@ -131,14 +131,29 @@ bool keep(const Action& a, const PlanFilter& filter) {
 
 namespace {
 
+// A text with its first eight bytes as one number, which orders as the bytes do (a shorter
+// text is padded with zeros): most comparisons end there, without reading the text elsewhere.
+struct SortText {
+    explicit SortText(std::string_view t) : text(t) {
+        for (std::size_t i = 0; i < 8; ++i) head = head << 8 | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0u);
+    }
+    int compare(const SortText& other) const {
+        if (head != other.head) return head < other.head ? -1 : 1;
+        return text.compare(other.text);
+    }
+
+    std::uint64_t head = 0;
+    std::string_view text;
+};
+
 // What the orders compare, copied out of the actions: the sort then reads a small array rather
 // than actions of a dozen strings each, and moves each action once, at the end.
 struct SortKey {
     std::int64_t due;      // days since the epoch
     std::int64_t nominal;  // the same
     long long value;
-    std::string_view name;  // sort_name
-    std::string_view client_id;
+    SortText name;  // sort_name
+    SortText client_id;
     std::size_t step_index;
     std::size_t place;  // in the actions
 };
@@ -164,7 +179,8 @@ void sort_by(std::vector<Action>& actions, Before before) {
     keys.reserve(actions.size());
     for (std::size_t i = 0; i < actions.size(); ++i) {
         const Action& a = actions[i];
-        keys.push_back({day_number(a.due), day_number(a.nominal), a.value, sort_name(a), a.client_id, a.step_index, i});
+        keys.push_back({day_number(a.due), day_number(a.nominal), a.value, SortText(sort_name(a)), SortText(a.client_id),
+                        a.step_index, i});
     }
     std::sort(keys.begin(), keys.end(), before);
     // order[k]: the place of the action that goes to k. Follow each cycle of the permutation:

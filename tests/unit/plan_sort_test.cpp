@@ -3,8 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -174,4 +177,67 @@ changed = 2026-10-01
     REQUIRE(p.actions.size() == 8);
     CHECK(p.actions[3].suggestion == "Monday, Wednesday, Thursday, Friday, Saturday and Sunday");
     CHECK(p.actions[3].task.find("(Monday, Wednesday, Thursday, Friday, Saturday and Sunday)") != std::string::npos);
+}
+
+TEST_CASE("sort_actions: names and ids that share their first eight bytes or end within them") {
+    // The sort compares the first eight bytes of names and ids as one number before the texts:
+    // every order must still be that of the texts themselves.
+    using winback::Action;
+    const std::string_view names[] = {"",          "a",        "abcdefg",  "abcdefgh", "abcdefghi",
+                                      "abcdefgh\0", "abcdefgha", "あいう",   "あいうえ", "あいえ"};
+    const std::string_view ids[] = {"C-1", "C-10", "C-100000000", "C-100000001", "C-1000000000"};
+    std::vector<Action> actions;
+    std::uint32_t seed = 12345;
+    const auto next = [&seed](std::uint32_t n) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % n;
+    };
+    for (int i = 0; i < 3000; ++i) {
+        Action a;
+        a.due = winback::add_days(date("2026-11-01"), static_cast<long>(next(3)));
+        a.nominal = winback::add_days(a.due, -static_cast<long>(next(2)));
+        a.value = next(2) * 100;
+        const std::string_view name = next(4) == 0 ? std::string_view("abcdefgh\0x", 10) : names[next(std::size(names))];
+        (next(2) == 0 ? a.kana : a.client) = name;
+        a.client_id = ids[next(std::size(ids))];
+        a.step_index = next(2);
+        actions.push_back(a);
+    }
+    const auto name_of = [](const Action& a) { return a.kana.empty() ? std::string_view(a.client) : std::string_view(a.kana); };
+    const auto due_order = [&](const Action& a, const Action& b) {
+        if (a.due != b.due) return a.due < b.due;
+        if (a.value != b.value) return a.value > b.value;
+        if (const int c = name_of(a).compare(name_of(b)); c != 0) return c < 0;
+        if (const int c = std::string_view(a.client_id).compare(b.client_id); c != 0) return c < 0;
+        if (a.step_index != b.step_index) return a.step_index < b.step_index;
+        return a.nominal < b.nominal;
+    };
+    const auto value_order = [&](const Action& a, const Action& b) {
+        return a.value != b.value ? a.value > b.value : due_order(a, b);
+    };
+    const auto client_order = [&](const Action& a, const Action& b) {
+        if (const int c = name_of(a).compare(name_of(b)); c != 0) return c < 0;
+        if (const int c = std::string_view(a.client_id).compare(b.client_id); c != 0) return c < 0;
+        return due_order(a, b);
+    };
+    for (PlanSort sort : {PlanSort::due, PlanSort::value, PlanSort::client}) {
+        CAPTURE(static_cast<int>(sort));
+        std::vector<Action> sorted = actions;
+        winback::sort_actions(sorted, sort);
+        REQUIRE(sorted.size() == actions.size());
+        if (sort == PlanSort::due) CHECK(std::is_sorted(sorted.begin(), sorted.end(), due_order));
+        if (sort == PlanSort::value) CHECK(std::is_sorted(sorted.begin(), sorted.end(), value_order));
+        if (sort == PlanSort::client) CHECK(std::is_sorted(sorted.begin(), sorted.end(), client_order));
+        // The same actions: each one's (due, name, id, step, nominal, value) as often as before.
+        const auto fingerprint = [&](std::vector<Action> list) {
+            std::vector<std::string> out;
+            for (const Action& a : list) {
+                out.push_back(fmt::format("{}|{}|{}|{}|{}|{}|{}", winback::format_date(a.due), name_of(a).size(), name_of(a),
+                                          a.client_id, a.step_index, winback::format_date(a.nominal), a.value));
+            }
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        CHECK(fingerprint(sorted) == fingerprint(actions));
+    }
 }
