@@ -24,6 +24,33 @@ MachineText::MachineText(std::span<const Field> fields, Format format, bool raw,
     m_out.reserve(chunk + chunk / 4);
 }
 
+MachineText::MachineText(std::span<const Field> fields, Format format, bool raw, Part part, std::string buffer)
+    : m_fields(fields),
+      m_format(format),
+      m_raw(raw),
+      m_out(std::move(buffer)),
+      m_rows(part.rows_before),
+      m_rows_before(part.rows_before) {
+    m_out.clear();
+}
+
+void MachineText::add_rows(std::string_view text, std::size_t rows) {
+    m_out += text;
+    m_rows += rows;
+    hand_on();
+}
+
+void MachineText::hand_on() {
+    if (m_sink && m_out.size() >= m_chunk) {
+        m_sink(m_out);
+        m_out.clear();
+    }
+}
+
+std::size_t machine_threads() {
+    return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 2);
+}
+
 void MachineText::add(const Cells& row) {
     m_views.assign(row.begin(), row.end());
     add(m_views);
@@ -54,16 +81,14 @@ void MachineText::add(std::span<const std::string_view> row) {
         case Format::html: break;
     }
     ++m_rows;
-    if (m_sink && m_out.size() >= m_chunk) {
-        m_sink(m_out);
-        m_out.clear();
-    }
+    hand_on();
 }
 
 void MachineText::reserve_rows(std::size_t rows) {
-    if (m_rows == 0 || rows <= m_rows) return;
-    const std::size_t row_size = m_out.size() / m_rows;
-    m_out.reserve(m_out.size() + (rows - m_rows) * (row_size + row_size / 4));
+    const std::size_t added = m_rows - m_rows_before;
+    if (added == 0 || rows <= added) return;
+    const std::size_t row_size = m_out.size() / added;
+    m_out.reserve(m_out.size() + (rows - added) * (row_size + row_size / 4));
 }
 
 std::string MachineText::finish() && {

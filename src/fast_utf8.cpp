@@ -1,5 +1,5 @@
-// utf8_text: is a whole file valid UTF-8? Asked once of every big file the fast reader reads, so
-// it is worth sixteen bytes at a time where the processor can (SSSE3, almost every x86-64 of
+// utf8_text: is a whole file valid UTF-8? Asked of every piece of every big file the fast reader
+// reads, so it is worth sixteen bytes at a time where the processor can (SSSE3, almost every x86-64 of
 // the last fifteen years); elsewhere a portable loop answers the same.
 
 #include <array>

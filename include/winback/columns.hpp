@@ -2,10 +2,12 @@
 // One list of columns for every format: csv and tsv lines, json objects, and tables aligned by
 // display width. Shared by plan, clients, calendar and show.
 
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "winback/i18n.hpp"
@@ -35,20 +37,34 @@ public:
     // Hands the text to `sink` whenever it holds `chunk` bytes or more; finish() then returns
     // only what is left.
     MachineText(std::span<const Field> fields, Format format, bool raw, TextSink sink, std::size_t chunk);
+    // A part of the text made apart (on another thread): the rows that come after the first
+    // `rows_before`, without what comes before or after the rows. See rows_text and add_rows.
+    // It writes into `buffer` (emptied first), so that parts can reuse the memory of earlier ones.
+    struct Part {
+        std::size_t rows_before = 0;
+    };
+    MachineText(std::span<const Field> fields, Format format, bool raw, Part part, std::string buffer = {});
     void add(std::span<const std::string_view> row);
     void add(const Cells& row);
-    // Makes room for `rows` rows in all, each as long as those added so far and a quarter more:
-    // one allocation, rather than a copy of the text each time it doubles.
+    // The rows of a part, as they are, and how many (rows_text of a Part that starts here).
+    void add_rows(std::string_view text, std::size_t rows);
+    // The text of a Part.
+    std::string rows_text() && { return std::move(m_out); }
+    // Makes room for `rows` rows in all (in the part, for a Part), each as long as those added so
+    // far and a quarter more: one allocation, rather than a copy of the text each time it doubles.
     void reserve_rows(std::size_t rows);
     // The text, with what comes after the rows.
     std::string finish() &&;
 
 private:
+    void hand_on();  // the text to the sink, once it holds a chunk
+
     std::span<const Field> m_fields;
     Format m_format;
     bool m_raw;
     std::string m_out;
-    std::size_t m_rows = 0;
+    std::size_t m_rows = 0;         // before this one's rows too, for a Part
+    std::size_t m_rows_before = 0;  // of a Part
     std::vector<std::string_view> m_views;  // of the Cells added, reused
     TextSink m_sink;
     std::size_t m_chunk = 0;
@@ -115,6 +131,11 @@ constexpr Column<Row> text_column(std::string_view key, std::string_view en, std
     return {key, en, ja, ValueKind::text, text_cell<Row, field>, in_table, text_view<Row, field>};
 }
 
+// With a sink, a long list is made in parts of this many rows, two at a time.
+inline constexpr std::size_t machine_part_rows = 4096;
+// The threads that make them: the cores, up to two.
+std::size_t machine_threads();
+
 // With a sink, the text goes to it in pieces of about `chunk` bytes, the last one included, and
 // the result is empty.
 template <class Row>
@@ -124,19 +145,46 @@ std::string render_machine(std::span<const Column<Row>> columns, const std::vect
     for (const Column<Row>& c : columns) fields.push_back({c.key, c.kind});
     const bool streamed = static_cast<bool>(sink);
     MachineText text = streamed ? MachineText(fields, format, raw, sink, chunk) : MachineText(fields, format, raw);
-    Cells made(columns.size());  // the cells that are not a view of the row
-    std::vector<std::string_view> line(columns.size());
-    for (const Row& row : rows) {
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            if (columns[i].view) {
-                line[i] = columns[i].view(row);
-            } else {
-                made[i] = columns[i].get(row, Audience::machines, Lang::en);
-                line[i] = made[i];
+    const auto add_rows = [&columns, &rows](MachineText& to, std::size_t begin, std::size_t end, bool reserve) {
+        Cells made(columns.size());  // the cells that are not a view of the row
+        std::vector<std::string_view> line(columns.size());
+        for (std::size_t r = begin; r < end; ++r) {
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+                if (columns[i].view) {
+                    line[i] = columns[i].view(rows[r]);
+                } else {
+                    made[i] = columns[i].get(rows[r], Audience::machines, Lang::en);
+                    line[i] = made[i];
+                }
+            }
+            to.add(line);
+            if (reserve && r == begin) to.reserve_rows(end - begin);
+        }
+    };
+    if (streamed && rows.size() > machine_part_rows && machine_threads() > 1) {
+        // Two parts at a time, the second on another thread, handed to the sink in order: the
+        // same text, and no more of it held than two parts and a chunk. The parts' buffers are
+        // reused: fresh memory costs more here than the rows.
+        const auto part_text = [&](std::size_t begin, std::size_t end, std::string buffer) {
+            MachineText part(fields, format, raw, MachineText::Part{begin}, std::move(buffer));
+            add_rows(part, begin, end, true);
+            return std::move(part).rows_text();
+        };
+        std::string first, second;
+        for (std::size_t begin = 0; begin < rows.size(); begin += 2 * machine_part_rows) {
+            const std::size_t middle = std::min(rows.size(), begin + machine_part_rows);
+            const std::size_t end = std::min(rows.size(), middle + machine_part_rows);
+            std::thread other;
+            if (middle < end) other = std::thread([&] { second = part_text(middle, end, std::move(second)); });
+            first = part_text(begin, middle, std::move(first));
+            text.add_rows(first, middle - begin);
+            if (other.joinable()) {
+                other.join();
+                text.add_rows(second, end - middle);
             }
         }
-        text.add(line);
-        if (&row == &rows.front() && !streamed) text.reserve_rows(rows.size());
+    } else {
+        add_rows(text, 0, rows.size(), !streamed);
     }
     std::string out = std::move(text).finish();
     if (!streamed) return out;

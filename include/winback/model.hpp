@@ -262,8 +262,8 @@ struct Book {
     // Which client each log entry is about (log_index.hpp), built on first use and again when
     // the clients or the log have moved or changed size; not safe to build from two threads.
     std::shared_ptr<const LogClients> log_clients() const;
-    // Frees it (once no plan, timeline or log index holds it): for a caller that is done with
-    // the log and needs the memory, like `plan` before it writes.
+    // Lets go of it, which frees it once no LogIndex made from the book holds it: for a caller
+    // that is done with the log and needs the memory, like `plan` before it writes.
     void drop_log_clients() const { log_clients_cache.reset(); }
 
     // Behind the find_* and log_clients above.

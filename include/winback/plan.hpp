@@ -38,10 +38,9 @@ struct PlanOptions {
 // suggestion and person of the text the plan keeps for them (Plan::text). See docs/text-pool.md.
 struct Action {
     Text action_id;  // client/step/nominal date: stable across runs
-    Date due;               // after the closed-day shift
-    Date nominal;           // before it
+    Date due;        // after the closed-day shift
+    Date nominal;    // before it
     long overdue_days = 0;
-    // Views of the book's text (see docs/text-pool.md): a plan lives no longer than its book.
     Text client_id;
     Text client;
     Text kana;

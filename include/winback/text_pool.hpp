@@ -16,7 +16,8 @@
 
 namespace winback {
 
-// A string of the model: a std::string_view whose bytes are a literal or in a TextPool.
+// A string of the model: a std::string_view whose bytes are a literal, in a TextPool, or in a
+// std::string of the book that outlives the view (a care manager's name, a playbook's reason).
 // It cannot be made from a std::string, whose bytes would go away with it: such text must go
 // through TextPool::keep.
 struct Text : std::string_view {

@@ -183,8 +183,9 @@ TEST_CASE("sort_actions: names and ids that share their first eight bytes or end
     // The sort compares the first eight bytes of names and ids as one number before the texts:
     // every order must still be that of the texts themselves.
     using winback::Action;
-    const std::string_view names[] = {"",          "a",        "abcdefg",  "abcdefgh", "abcdefghi",
-                                      "abcdefgh\0", "abcdefgha", "あいう",   "あいうえ", "あいえ"};
+    using namespace std::string_view_literals;  // "…"sv keeps a NUL byte
+    const std::string_view names[] = {"",  "a",       "ab",       "ab\0"sv,  "abcdefg", "abcdefgh", "abcdefghi",
+                                      "abcdefgh\0"sv, "abcdefgha", "あいう", "あいうえ", "あいえ"};
     const std::string_view ids[] = {"C-1", "C-10", "C-100000000", "C-100000001", "C-1000000000"};
     std::vector<Action> actions;
     std::uint32_t seed = 12345;

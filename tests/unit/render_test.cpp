@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "winback/columns.hpp"
 #include "winback/text.hpp"
 
 using winback::Action;
@@ -264,6 +265,33 @@ TEST_CASE("render_plan to a sink: the same text, piece by piece") {
             joined += pieces[i];
         }
         CHECK(joined == render(plan, format));
+    }
+    SUBCASE("a long plan, made in parts on two threads: the same text, in order, every row once") {
+        // Parts of machine_part_rows rows: a plan of two and a half rounds of two parts, and one
+        // part and a row, and exactly two parts.
+        const std::size_t part = winback::machine_part_rows;
+        for (std::size_t n : {5 * part + part / 2, part + 1, 2 * part}) {
+            CAPTURE(n);
+            std::vector<Action> many;
+            for (std::size_t i = 0; i < n; ++i) {
+                Action a = i % 3 ? hospital_action() : conflict_action();
+                a.value = static_cast<long long>(i);  // every row its own
+                many.push_back(a);
+            }
+            const Plan long_plan = plan_of(many);
+            for (Format format : {Format::csv, Format::tsv, Format::json, Format::ndjson}) {
+                CAPTURE(static_cast<int>(format));
+                RenderOptions options;
+                options.format = format;
+                const std::string whole = winback::render_plan(long_plan, options);  // one thread, no sink
+                for (std::size_t chunk : {std::size_t{1} << 20, std::size_t{700}}) {
+                    std::string joined;
+                    winback::render_plan(long_plan, options, [&](std::string_view piece) { joined += piece; }, chunk);
+                    CHECK(joined == whole);
+                }
+                CHECK(whole.find(fmt::format("{}", n - 1)) != std::string::npos);
+            }
+        }
     }
     SUBCASE("no rows: the text around them still comes") {
         RenderOptions options;
