@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <exception>
 #include <span>
 #include <string>
 #include <string_view>
@@ -174,12 +175,22 @@ std::string render_machine(std::span<const Column<Row>> columns, const std::vect
         for (std::size_t begin = 0; begin < rows.size(); begin += 2 * machine_part_rows) {
             const std::size_t middle = std::min(rows.size(), begin + machine_part_rows);
             const std::size_t end = std::min(rows.size(), middle + machine_part_rows);
-            std::thread other;
-            if (middle < end) other = std::thread([&] { second = part_text(middle, end, std::move(second)); });
+            std::exception_ptr failed;  // what the other thread threw, thrown again here
+            std::jthread other;         // joined before anything leaves this scope
+            if (middle < end) {
+                other = std::jthread([&] {
+                    try {
+                        second = part_text(middle, end, std::move(second));
+                    } catch (...) {
+                        failed = std::current_exception();
+                    }
+                });
+            }
             first = part_text(begin, middle, std::move(first));
             text.add_rows(first, middle - begin);
             if (other.joinable()) {
                 other.join();
+                if (failed) std::rethrow_exception(failed);
                 text.add_rows(second, end - middle);
             }
         }

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -453,4 +456,32 @@ TEST_CASE("text helpers") {
         CHECK(winback::pad_to_width("日本", 6) == "日本  ");
         CHECK(winback::pad_to_width("abc", 2) == "abc");
     }
+}
+
+namespace {
+
+struct Numbered {
+    std::size_t n = 0;
+};
+
+std::string number_cell(const Numbered& row, winback::Audience, winback::Lang) {
+    if (row.n == 6000) throw std::runtime_error("row 6000");  // in the second part: the other thread
+    return fmt::format("{}", row.n);
+}
+
+}  // namespace
+
+TEST_CASE("render_machine: what a part's thread throws is thrown to the caller, after the join") {
+    constexpr std::array<winback::Column<Numbered>, 1> columns = {{{"n", "N", "N", winback::ValueKind::number, number_cell}}};
+    std::vector<Numbered> rows(3 * winback::machine_part_rows);
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].n = i;
+    std::string out;
+    CHECK_THROWS_WITH(winback::render_machine<Numbered>(columns, rows, Format::ndjson, false,
+                                                        [&](std::string_view piece) { out += piece; }),
+                      "row 6000");
+    rows[6000].n = 1;  // now nothing throws: every row, in order
+    out.clear();
+    winback::render_machine<Numbered>(columns, rows, Format::csv, false, [&](std::string_view piece) { out += piece; });
+    CHECK(out.starts_with("n\r\n0\r\n1\r\n2\r\n"));
+    CHECK(std::count(out.begin(), out.end(), '\n') == static_cast<long>(rows.size()) + 1);
 }
