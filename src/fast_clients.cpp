@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "fast_ids.hpp"
+#include "fast_pieces.hpp"
 #include "fast_toml.hpp"
 #include "winback/fast_load.hpp"
 

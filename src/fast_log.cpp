@@ -1,6 +1,7 @@
 // log.toml straight from the bytes: the same entries load_log_toml builds, or nothing.
 
 
+#include "fast_pieces.hpp"
 #include "fast_toml.hpp"
 #include "winback/fast_load.hpp"
 #include "winback/log_entry.hpp"

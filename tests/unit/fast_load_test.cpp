@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "fast_pieces.hpp"
 #include "fast_toml.hpp"
 
 #include <algorithm>

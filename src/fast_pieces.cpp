@@ -1,0 +1,82 @@
+#include "fast_pieces.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+namespace winback::detail {
+
+std::vector<std::size_t> split_at_headers(std::string_view text, std::string_view header, std::size_t parts) {
+    std::vector<std::size_t> starts{0};
+    std::string needle(1, '\n');
+    needle.append(header);
+    // The header alone on its line, or followed by a comment (`[[entry]] # written by winback`).
+    const auto header_line_at = [&](std::size_t from) -> std::optional<std::size_t> {
+        while (from < text.size()) {
+            const void* found = memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+            if (!found) return std::nullopt;
+            const auto at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+            const std::size_t after = at + needle.size();
+            if (after < text.size() && std::string_view("\n \t#").find(text[after]) != std::string_view::npos) {
+                return at + 1;
+            }
+            from = at + 1;
+        }
+        return std::nullopt;
+    };
+    for (std::size_t k = 1; k < parts; ++k) {
+        const std::size_t target = std::max(starts.back() + 1, text.size() * k / parts);
+        if (target >= text.size()) break;
+        const auto found = header_line_at(target);
+        if (!found) break;
+        starts.push_back(*found);
+    }
+    return starts;
+}
+
+std::size_t parallel_parts(std::size_t size) {
+    if (size < (1u << 20)) return 1;
+    return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+}
+
+void populate_in_parallel(void* data, std::size_t bytes, std::size_t parts) {
+#ifdef MADV_POPULATE_WRITE
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) / page * page;
+    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) / page * page;
+    if (parts < 2 || end <= begin || end - begin < (std::uintptr_t{1} << 20)) return;  // not worth a thread
+    const std::uintptr_t pages = (end - begin) / page;
+    run_parallel(parts, [&](std::size_t k) {
+        const std::uintptr_t from = begin + pages * k / parts * page;
+        const std::uintptr_t to = begin + pages * (k + 1) / parts * page;
+        ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);  // a failure only costs the time
+    });
+#else
+    (void)data, (void)bytes, (void)parts;
+#endif
+}
+
+std::size_t count_headers(std::string_view text, std::string_view header) {
+    // A '[' is rare in these files (headers and arrays): look for it, then at what is around it.
+    std::size_t n = 0;
+    if (text.empty()) return n;  // memchr must not see the null pointer of an empty view
+    const char* p = text.data();
+    const char* const end = text.data() + text.size();
+    while (true) {
+        const auto* found = static_cast<const char*>(std::memchr(p, '[', static_cast<std::size_t>(end - p)));
+        if (!found) return n;
+        const bool line_start = found == text.data() || found[-1] == '\n';
+        if (line_start && std::string_view(found, static_cast<std::size_t>(end - found)).starts_with(header)) {
+            ++n;
+            p = found + header.size();
+        } else {
+            p = found + 1;
+        }
+    }
+}
+
+}  // namespace winback::detail

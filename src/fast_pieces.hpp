@@ -1,0 +1,80 @@
+#pragma once
+// A big file of [[header]] tables read on every core: split at header lines into one piece per
+// core, each piece read into its own span of one vector of records sized once. Internal to the
+// fast loaders (src/fast_clients.cpp, src/fast_log.cpp), with the cursor of fast_toml.hpp.
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "fast_toml.hpp"
+
+namespace winback::detail {
+
+// Splits text into at most `parts` pieces, each but the first starting at a line that is
+// exactly `header` (e.g. "[[client]]"). Returns the start offsets, the first being 0.
+std::vector<std::size_t> split_at_headers(std::string_view text, std::string_view header, std::size_t parts);
+
+// How many pieces a file of this size is worth reading in parallel.
+std::size_t parallel_parts(std::size_t size);
+
+// Runs work(k) for k in [0, n), each on its own thread (k = 0 on the caller's).
+template <class Work>
+void run_parallel(std::size_t n, Work work) {
+    std::vector<std::thread> threads;
+    for (std::size_t k = 1; k < n; ++k) threads.emplace_back([&work, k] { work(k); });
+    if (n > 0) work(0);
+    for (std::thread& t : threads) t.join();
+}
+
+// Faults in the pages of [data, data + bytes) from `parts` threads at once. A fresh page costs
+// microseconds on first touch; a vector's resize would touch them one after another on one core.
+// Nothing is written: this only asks the system for the memory now (madvise), and is skipped
+// where the system cannot.
+void populate_in_parallel(void* data, std::size_t bytes, std::size_t parts);
+
+// How many lines of text start with header (e.g. "[[client]]").
+std::size_t count_headers(std::string_view text, std::string_view header);
+
+// Reads a file of `header` tables in parallel pieces, split at header lines. `records` is sized
+// once, to the count of headers, and each piece reads into its own span of it (`Piece::*records`)
+// with read(piece). Whether every piece was read.
+template <class Piece, class Record, class Read>
+bool read_in_pieces(std::string_view text, std::string_view header, std::vector<Piece>& pieces,
+                    std::vector<Record>& records, std::span<Record> Piece::*span, Read read) {
+    const auto starts = split_at_headers(text, header, parallel_parts(text.size()));
+    const std::size_t n = starts.size();
+    pieces.resize(n);
+    std::vector<std::size_t> counts(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t end = k + 1 < n ? starts[k + 1] : text.size();
+        pieces[k].text = text.substr(starts[k], end - starts[k]);
+    }
+    std::vector<char> valid(n);
+    run_parallel(n, [&](std::size_t k) {
+        valid[k] = utf8_text(pieces[k].text);
+        counts[k] = count_headers(pieces[k].text, header);
+    });
+    if (std::find(valid.begin(), valid.end(), 0) != valid.end()) return false;
+    std::size_t total = 0;
+    for (std::size_t count : counts) total += count;
+    records.reserve(total);
+    populate_in_parallel(records.data(), total * sizeof(Record), n);
+    records.resize(total);
+    std::size_t first = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        pieces[k].*span = std::span<Record>(records).subspan(first, counts[k]);
+        first += counts[k];
+    }
+    std::atomic<bool> ok = true;
+    run_parallel(n, [&](std::size_t k) {
+        if (!read(pieces[k])) ok = false;
+    });
+    return ok;
+}
+
+}  // namespace winback::detail
