@@ -109,7 +109,8 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, 
     ValidateScope scope;
 
     if (sources.clients.text) {
-        ClientsFile clients = load_clients(*sources.clients.text, sources.clients.path, diagnostics);
+        ClientsFile clients = load_clients(*sources.clients.text, sources.clients.path, diagnostics,
+                                           sources.clients.text->releaser());
         book.care_managers = std::move(clients.care_managers);
         book.clients = std::move(clients.clients);
         book.text.adopt(clients.text);
@@ -146,7 +147,7 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, 
 
     bool log_parsed = false;
     if (sources.log.text) {
-        LogFile log = load_log(*sources.log.text, sources.log.path, diagnostics);
+        LogFile log = load_log(*sources.log.text, sources.log.path, diagnostics, sources.log.text->releaser());
         log_parsed = log.parsed;
         book.log = std::move(log.entries);
         book.text.adopt(log.text);

@@ -211,7 +211,7 @@ struct Piece {
     int lines = 0;
 };
 
-bool read_piece(Piece& piece) {
+bool read_piece(Piece& piece, detail::PagesBehind& behind) {
     FastCursor c(piece.text, 1, &piece.pool);
     Table table = Table::root;
     std::uint32_t seen = 0;
@@ -222,6 +222,7 @@ bool read_piece(Piece& piece) {
         if (!c.skip_blank_lines()) return false;
         if (c.at_end()) break;
         if (c.peek() == '[') {
+            behind.passed(c.pos());
             if (!complete(table, seen) || (table == Table::client && !complete_client(*client))) return false;
             const Where where = c.where();
             const bool at_start = c.at_line_start();
@@ -290,11 +291,11 @@ void shift_lines(Piece& piece, int lines) {
 
 }  // namespace
 
-std::optional<ClientsFile> fast_load_clients(std::string_view text) {
+std::optional<ClientsFile> fast_load_clients(std::string_view text, ReleasePages release) {
     ClientsFile out;
     out.parsed = true;
     std::vector<Piece> pieces;
-    if (!detail::read_in_pieces(text, "[[client]]", pieces, out.clients, &Piece::clients, read_piece)) return std::nullopt;
+    if (!detail::read_in_pieces(text, "[[client]]", pieces, out.clients, &Piece::clients, release, read_piece)) return std::nullopt;
     int lines = 0;
     for (Piece& piece : pieces) {
         if (lines > 0) shift_lines(piece, lines);

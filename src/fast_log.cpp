@@ -38,7 +38,7 @@ struct Piece {
     int lines = 0;
 };
 
-bool read_piece(Piece& piece) {
+bool read_piece(Piece& piece, detail::PagesBehind& behind) {
     FastCursor c(piece.text, 1, &piece.pool);
     std::uint32_t seen = required_keys;  // no table yet: nothing to complete
     std::size_t next = 0;
@@ -48,6 +48,7 @@ bool read_piece(Piece& piece) {
         if (!c.skip_blank_lines()) return false;
         if (c.at_end()) break;
         if (c.peek() == '[') {
+            behind.passed(c.pos());
             if ((seen & required_keys) != required_keys) return false;
             const Where where = c.where();
             const bool at_start = c.at_line_start();
@@ -73,12 +74,12 @@ bool read_piece(Piece& piece) {
 
 }  // namespace
 
-std::optional<LogFile> fast_load_log(std::string_view text) {
+std::optional<LogFile> fast_load_log(std::string_view text, ReleasePages release) {
     if (torn_tail(text)) return std::nullopt;  // an error, which only the toml++ path reports
     LogFile out;
     out.parsed = true;
     std::vector<Piece> pieces;
-    if (!detail::read_in_pieces(text, "[[entry]]", pieces, out.entries, &Piece::entries, read_piece)) return std::nullopt;
+    if (!detail::read_in_pieces(text, "[[entry]]", pieces, out.entries, &Piece::entries, release, read_piece)) return std::nullopt;
     int lines = 0;
     for (Piece& piece : pieces) {
         if (lines > 0) {

@@ -1,5 +1,7 @@
 #include "fast_pieces.hpp"
 
+#include "pages.hpp"
+
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -46,18 +48,34 @@ std::size_t parallel_parts(std::size_t size) {
 void populate_in_parallel(void* data, std::size_t bytes, std::size_t parts) {
 #ifdef MADV_POPULATE_WRITE
     static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) / page * page;
-    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) / page * page;
-    if (parts < 2 || end <= begin || end - begin < (std::uintptr_t{1} << 20)) return;  // not worth a thread
-    const std::uintptr_t pages = (end - begin) / page;
+    const PageRange range = whole_pages(data, bytes);
+    if (parts < 2 || range.empty() || range.end - range.begin < (std::uintptr_t{1} << 20)) return;  // not worth a thread
+    const std::uintptr_t pages = (range.end - range.begin) / page;
     run_parallel(parts, [&](std::size_t k) {
-        const std::uintptr_t from = begin + pages * k / parts * page;
-        const std::uintptr_t to = begin + pages * (k + 1) / parts * page;
+        const std::uintptr_t from = range.begin + pages * k / parts * page;
+        const std::uintptr_t to = range.begin + pages * (k + 1) / parts * page;
         ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);  // a failure only costs the time
     });
 #else
     (void)data, (void)bytes, (void)parts;
 #endif
+}
+
+bool check_and_count(std::string_view text, std::string_view header, std::size_t& count, ReleasePages release) {
+    // In parts that end at a newline, so that no character is cut in two and each part starts a line.
+    constexpr std::size_t part = std::size_t{1} << 20;
+    PagesBehind behind(text, release);
+    count = 0;
+    for (std::size_t from = 0; from < text.size();) {
+        const std::size_t newline = text.find('\n', std::min(text.size(), from + part));
+        const std::size_t to = newline == std::string_view::npos ? text.size() : newline + 1;
+        const std::string_view piece = text.substr(from, to - from);
+        if (!utf8_text(piece)) return false;
+        count += count_headers(piece, header);
+        behind.passed(to);
+        from = to;
+    }
+    return true;
 }
 
 std::size_t count_headers(std::string_view text, std::string_view header) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fast_toml.hpp"
+#include "winback/load.hpp"
 
 namespace winback::detail {
 
@@ -40,12 +41,39 @@ void populate_in_parallel(void* data, std::size_t bytes, std::size_t parts);
 // How many lines of text start with header (e.g. "[[client]]").
 std::size_t count_headers(std::string_view text, std::string_view header);
 
+// Gives back, with `release` (SourceText::releaser), the pages of a text that a reader has
+// passed, a few MiB at a time, so that a big file is never in memory whole while its model is
+// built. Does nothing without a release function.
+class PagesBehind {
+public:
+    PagesBehind(std::string_view text, ReleasePages release) : m_text(text), m_release(release) {}
+
+    // The reader is at `pos` of the text and will not read before it again.
+    void passed(std::size_t pos) {
+        if (m_release && pos - m_done >= step) {
+            m_release(m_text.substr(m_done, pos - m_done));
+            m_done = pos;
+        }
+    }
+
+private:
+    static constexpr std::size_t step = std::size_t{4} << 20;
+    std::string_view m_text;
+    ReleasePages m_release;
+    std::size_t m_done = 0;  // given back up to here
+};
+
+// Whether text is valid UTF-8 (utf8_text), with its count of header lines (count_headers),
+// its pages given back as they are checked.
+bool check_and_count(std::string_view text, std::string_view header, std::size_t& count, ReleasePages release);
+
 // Reads a file of `header` tables in parallel pieces, split at header lines. `records` is sized
 // once, to the count of headers, and each piece reads into its own span of it (`Piece::*records`)
-// with read(piece). Whether every piece was read.
+// with read(piece, behind), which tells `behind` how far it has read. With `release`, the pages
+// of the text are given back as each pass goes over them. Whether every piece was read.
 template <class Piece, class Record, class Read>
 bool read_in_pieces(std::string_view text, std::string_view header, std::vector<Piece>& pieces,
-                    std::vector<Record>& records, std::span<Record> Piece::*span, Read read) {
+                    std::vector<Record>& records, std::span<Record> Piece::*span, ReleasePages release, Read read) {
     const auto starts = split_at_headers(text, header, parallel_parts(text.size()));
     const std::size_t n = starts.size();
     pieces.resize(n);
@@ -55,10 +83,7 @@ bool read_in_pieces(std::string_view text, std::string_view header, std::vector<
         pieces[k].text = text.substr(starts[k], end - starts[k]);
     }
     std::vector<char> valid(n);
-    run_parallel(n, [&](std::size_t k) {
-        valid[k] = utf8_text(pieces[k].text);
-        counts[k] = count_headers(pieces[k].text, header);
-    });
+    run_parallel(n, [&](std::size_t k) { valid[k] = check_and_count(pieces[k].text, header, counts[k], release); });
     if (std::find(valid.begin(), valid.end(), 0) != valid.end()) return false;
     std::size_t total = 0;
     for (std::size_t count : counts) total += count;
@@ -72,7 +97,8 @@ bool read_in_pieces(std::string_view text, std::string_view header, std::vector<
     }
     std::atomic<bool> ok = true;
     run_parallel(n, [&](std::size_t k) {
-        if (!read(pieces[k])) ok = false;
+        PagesBehind behind(pieces[k].text, release);
+        if (!read(pieces[k], behind)) ok = false;
     });
     return ok;
 }

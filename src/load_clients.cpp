@@ -162,8 +162,9 @@ Client load_client(const toml::table& table, std::size_t index, std::string_view
 
 }  // namespace
 
-ClientsFile load_clients(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
-    if (auto fast = fast_load_clients(text)) return std::move(*fast);
+ClientsFile load_clients(std::string_view text, std::string_view path, Diagnostics& diagnostics,
+                         ReleasePages release) {
+    if (auto fast = fast_load_clients(text, release)) return std::move(*fast);
     return load_clients_toml(text, path, diagnostics);
 }
 

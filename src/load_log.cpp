@@ -19,8 +19,8 @@ constexpr std::string_view entry_keys[] = {"date", "client", "step", "outcome", 
 
 }  // namespace
 
-LogFile load_log(std::string_view text, std::string_view path, Diagnostics& diagnostics) {
-    if (auto fast = fast_load_log(text)) return std::move(*fast);
+LogFile load_log(std::string_view text, std::string_view path, Diagnostics& diagnostics, ReleasePages release) {
+    if (auto fast = fast_load_log(text, release)) return std::move(*fast);
     return load_log_toml(text, path, diagnostics);
 }
 

@@ -13,8 +13,9 @@
 namespace winback {
 
 // Nothing when the file is not in the subset the fast reader knows, or has any problem.
-std::optional<ClientsFile> fast_load_clients(std::string_view text);
-std::optional<LogFile> fast_load_log(std::string_view text);
+// With `release`, the pages of text are given back as they are read (see load_clients).
+std::optional<ClientsFile> fast_load_clients(std::string_view text, ReleasePages release = nullptr);
+std::optional<LogFile> fast_load_log(std::string_view text, ReleasePages release = nullptr);
 
 // The toml++ path alone.
 ClientsFile load_clients_toml(std::string_view text, std::string_view path, Diagnostics& diagnostics);

@@ -38,12 +38,20 @@ struct LogFile {
     bool parsed = false;
 };
 
-ClientsFile load_clients(std::string_view text, std::string_view path, Diagnostics& diagnostics);
+// Gives the whole pages inside `bytes` back to the system, which reads them from the file again
+// if they are touched after all (SourceText::releaser of a mapped file).
+using ReleasePages = void (*)(std::string_view bytes);
+
+// With `release` (SourceText::releaser), the fast reader gives back the pages of a big file as it
+// passes them, so that the file and its model are never both in memory whole.
+ClientsFile load_clients(std::string_view text, std::string_view path, Diagnostics& diagnostics,
+                         ReleasePages release = nullptr);
 // origin is recorded in each playbook ("built-in" or the path).
 PlaybooksFile load_playbooks(std::string_view text, std::string_view path, std::string_view origin,
                              Diagnostics& diagnostics);
 FacilityFile load_facility(std::string_view text, std::string_view path, Diagnostics& diagnostics);
-LogFile load_log(std::string_view text, std::string_view path, Diagnostics& diagnostics);
+LogFile load_log(std::string_view text, std::string_view path, Diagnostics& diagnostics,
+                 ReleasePages release = nullptr);
 
 // The built-in playbooks of a language, as TOML text in the format of playbooks.toml.
 std::string_view builtin_playbooks_text(Lang lang);
@@ -82,19 +90,21 @@ public:
         m_view = *std::static_pointer_cast<const std::string>(m_owner);
     }
     SourceText(const char* text) : SourceText(std::string(text)) {}
-    SourceText(std::string_view view, std::shared_ptr<const void> owner, void (*release)(std::string_view) = nullptr)
+    SourceText(std::string_view view, std::shared_ptr<const void> owner, ReleasePages release = nullptr)
         : m_view(view), m_owner(std::move(owner)), m_release(release) {}
 
     std::string_view view() const { return m_view; }
     void release_pages() const {
         if (m_release) m_release(m_view);
     }
+    // What release_pages calls, for parts of the bytes: null when they are not a mapping.
+    ReleasePages releaser() const { return m_release; }
     operator std::string_view() const { return m_view; }
 
 private:
     std::string_view m_view = "";  // never a null pointer, even when empty
     std::shared_ptr<const void> m_owner;
-    void (*m_release)(std::string_view) = nullptr;
+    ReleasePages m_release = nullptr;
 };
 
 // One file of a book as the CLI found it; text is absent when the file does not exist.

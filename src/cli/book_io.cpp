@@ -1,5 +1,6 @@
 #include "cli/book_io.hpp"
 #include "cli/log_file.hpp"
+#include "pages.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -53,9 +54,10 @@ void guard_mappings() {
 }
 
 // SourceText::release_pages of a mapping: the pages leave this process and, since the mapping is
-// private and never written, are read from the file again if they are touched after all.
+// private and never written, are read from the file again if they are touched after all. Only
+// whole pages inside `bytes` go: a page that it shares with bytes before or after stays.
 void drop_pages(std::string_view bytes) {
-    ::madvise(const_cast<char*>(bytes.data()), bytes.size(), MADV_DONTNEED);
+    detail::give_back_pages(bytes.data(), bytes.size());
 }
 
 // The file mapped read-only, or nothing when it cannot be (then it is read).

@@ -5,12 +5,14 @@
 
 #include "fast_pieces.hpp"
 #include "fast_toml.hpp"
+#include "pages.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -48,10 +50,10 @@ bool same_on_both_paths(const std::string& text, Fast fast, Toml toml, Load load
     Diagnostics by_toml;
     const File slow = toml(text, "f.toml", by_toml);
     Diagnostics by_load;
-    const File loaded = load(text, "f.toml", by_load);
+    const File loaded = load(text, "f.toml", by_load, nullptr);
     CHECK(test::dump(loaded) == test::dump(slow));
     CHECK(test::dump(by_load) == test::dump(by_toml));
-    const std::optional<File> quick = fast(text);
+    const std::optional<File> quick = fast(text, nullptr);
     if (!quick) return false;
     CHECK(by_toml.items().empty());
     CHECK(test::dump(*quick) == test::dump(slow));
@@ -138,6 +140,79 @@ TEST_CASE("fast reader: a big file read in pieces keeps its lines") {
     CHECK(same_on_both_paths<LogFile>(log, fast_load_log, load_log_toml, load_log));
 }
 
+namespace {
+
+// A text written to a file and mapped, as the CLI maps a big book file: pages given back are
+// read from the file again if they are touched after all.
+class Mapped {
+public:
+    explicit Mapped(std::string_view text) : m_size(text.size()) {
+        m_path = std::filesystem::temp_directory_path() / fmt::format("winback-mapped-{}.toml", ::getpid());
+        std::ofstream(m_path, std::ios::binary) << text;
+        const int fd = ::open(m_path.c_str(), O_RDONLY);
+        REQUIRE(fd >= 0);
+        m_map = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        ::close(fd);
+        REQUIRE(m_map != MAP_FAILED);
+    }
+    Mapped(const Mapped&) = delete;
+    Mapped& operator=(const Mapped&) = delete;
+    ~Mapped() {
+        ::munmap(m_map, m_size);
+        std::filesystem::remove(m_path);
+    }
+
+    std::string_view view() const { return {static_cast<const char*>(m_map), m_size}; }
+
+private:
+    std::filesystem::path m_path;
+    void* m_map = nullptr;
+    std::size_t m_size = 0;
+};
+
+// A ReleasePages that gives the pages back and counts the bytes it was given.
+std::size_t released_bytes = 0;
+void count_and_give_back(std::string_view bytes) {
+    released_bytes += bytes.size();
+    detail::give_back_pages(bytes.data(), bytes.size());
+}
+
+}  // namespace
+
+TEST_CASE("fast reader: the pages of a mapped file given back as the reader passes them") {
+    // Each file is some 10 MB, so that each of its pieces passes the few MiB at which the reader
+    // gives pages back, in both of its passes.
+    std::string clients;
+    std::string log;
+    for (int i = 0; i < 40000; ++i) {
+        clients += fmt::format("[[client]]\nid = \"C-{}\"\nname = \"山田 {}\"\nstatus = \"lapsed\"\n"
+                               "lapse_date = 2026-01-01\nreason = \"unknown\"\nreason_note = \"{:>60}\"\navoid = [\"C-0\"]\n"
+                               "  [[client.contact]]\n  role = \"family\"\n  address = \"東京都目黒区中町2-14-7 {}\"\n\n",
+                               i, i, i, i);
+    }
+    for (int i = 0; i < 120000; ++i) {
+        log += fmt::format("[[entry]]\ndate = 2026-02-01\nclient = \"C-{}\"\noutcome = \"reached\"\n"
+                           "note = \"来月退院予定 {}\"\n\n", i, i);
+    }
+    REQUIRE(clients.size() > (10u << 20));
+    REQUIRE(log.size() > (10u << 20));
+    // The model is the one read from the text kept whole (which the other cases compare with toml++'s).
+    const auto check = [&](const std::string& text, auto fast) {
+        const auto whole = fast(text, nullptr);
+        REQUIRE(whole);
+        const Mapped file(text);
+        released_bytes = 0;
+        const auto quick = fast(file.view(), count_and_give_back);
+        REQUIRE(quick);
+        CHECK(test::dump(*quick) == test::dump(*whole));
+        // Most of the text was given back, in each of the two passes; the bytes are still the file's.
+        CHECK(released_bytes > text.size());
+        CHECK(file.view() == text);
+    };
+    check(clients, fast_load_clients);
+    check(log, fast_load_log);
+}
+
 TEST_CASE("fast reader: a log written by winback is split at its marked headers too") {
     std::string log;
     for (int i = 0; i < 12000; ++i) {
@@ -201,6 +276,24 @@ TEST_CASE("fast reader: UTF-8 exactly as valid_utf8 decides, control bytes refus
             CHECK(comment.skip_blank_lines() == !control);
         }
     }
+}
+
+TEST_CASE("give_back_pages: the whole pages inside go, the pages shared with other bytes stay") {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t size = 8 * page;
+    void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    REQUIRE(map != MAP_FAILED);
+    auto* bytes = static_cast<unsigned char*>(map);
+    std::fill(bytes, bytes + size, 'x');
+    winback::detail::give_back_pages(bytes + 1, size - 2);
+    CHECK(std::all_of(bytes, bytes + page, [](unsigned char c) { return c == 'x'; }));
+    CHECK(std::all_of(bytes + page, bytes + size - page, [](unsigned char c) { return c == 0; }));
+    CHECK(std::all_of(bytes + size - page, bytes + size, [](unsigned char c) { return c == 'x'; }));
+    // Less than a page, or nothing: nothing goes.
+    winback::detail::give_back_pages(bytes + 1, page);
+    winback::detail::give_back_pages(bytes, 0);
+    CHECK(std::all_of(bytes, bytes + page, [](unsigned char c) { return c == 'x'; }));
+    ::munmap(map, size);
 }
 
 TEST_CASE("fast reader: populate_in_parallel makes the pages resident and writes nothing") {
