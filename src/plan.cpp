@@ -8,6 +8,7 @@
 #include <functional>
 #include <iterator>
 #include <thread>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -15,6 +16,7 @@
 #include "winback/course.hpp"
 #include "winback/load_limits.hpp"
 #include "winback/task.hpp"
+#include "pages.hpp"
 
 namespace winback {
 
@@ -305,8 +307,12 @@ std::vector<Action> plan_clients(const Planning& in, TextPool& text) {
     for (const auto& a : actions) total += a.size();
     std::vector<Action> out;
     out.reserve(total);
+    // The allocator would keep a joined block's memory for later: its pages go back to the system
+    // at once, or the plan would be in memory twice by the end of the join.
+    static_assert(std::is_trivially_destructible_v<Action>);
     for (auto& a : actions) {
         out.insert(out.end(), std::make_move_iterator(a.begin()), std::make_move_iterator(a.end()));
+        detail::give_back_pages(a.data(), a.capacity() * sizeof(Action));
         std::vector<Action>().swap(a);
     }
     return out;
@@ -320,15 +326,18 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
     // full one: then the filters apply afterwards. Overdue actions never move.
     const bool limits = (book.facility.max_actions_per_day || book.facility.min_gap) && !options.overdue_only;
     const PlanFilter none;
-    const LogIndex log(book, options.today);
-    // Places per weekday matter only with a capacity; counting them is a pass over every client.
-    const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};
-    const Planning planning{book, options, limits ? none : options.filter, log, taken,
-                            add_days(options.today, -max_shift_days), add_days(options.until, max_shift_days)};
-    plan.actions = plan_clients(planning, plan.text);
-    if (limits) {
-        apply_load_limits(plan.actions, {book, log, options.today, options.until, options.lang}, plan.text);
-        std::erase_if(plan.actions, [&](const Action& a) { return !keep(a, options.filter); });
+    {
+        // Sorting needs neither the index nor the occupancy: their memory goes before the sort's.
+        const LogIndex log(book, options.today);
+        // Places per weekday matter only with a capacity; counting them is a pass over every client.
+        const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};
+        const Planning planning{book, options, limits ? none : options.filter, log, taken,
+                                add_days(options.today, -max_shift_days), add_days(options.until, max_shift_days)};
+        plan.actions = plan_clients(planning, plan.text);
+        if (limits) {
+            apply_load_limits(plan.actions, {book, log, options.today, options.until, options.lang}, plan.text);
+            std::erase_if(plan.actions, [&](const Action& a) { return !keep(a, options.filter); });
+        }
     }
     sort_actions(plan.actions, options.sort);
     return plan;
