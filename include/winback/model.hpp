@@ -77,6 +77,35 @@ private:
     std::uint8_t m_size = 0;
 };
 
+// An optional value kept in a heap block of its own, for a field that most records leave unset:
+// it then costs a pointer, not its whole size. Used like std::optional; copies copy the value.
+template <class T>
+class OutOfLine {
+public:
+    OutOfLine() = default;
+    OutOfLine(T value) : m_value(std::make_unique<T>(std::move(value))) {}
+    OutOfLine(std::optional<T> value) {
+        if (value) m_value = std::make_unique<T>(std::move(*value));
+    }
+    OutOfLine(const OutOfLine& other) : m_value(other.m_value ? std::make_unique<T>(*other.m_value) : nullptr) {}
+    OutOfLine(OutOfLine&&) noexcept = default;
+    OutOfLine& operator=(OutOfLine other) noexcept {
+        m_value.swap(other.m_value);
+        return *this;
+    }
+    ~OutOfLine() = default;
+
+    bool has_value() const { return m_value != nullptr; }
+    explicit operator bool() const { return has_value(); }
+    T& operator*() { return *m_value; }
+    const T& operator*() const { return *m_value; }
+    T* operator->() { return m_value.get(); }
+    const T* operator->() const { return m_value.get(); }
+
+private:
+    std::unique_ptr<T> m_value;
+};
+
 struct Client {
     Text id;
     Text name;
@@ -95,7 +124,7 @@ struct Client {
     Text switched_to;
     Text admitted_to;
     Text hospital;
-    std::optional<AtRisk> at_risk;
+    OutOfLine<AtRisk> at_risk;  // set for a few active clients only
     std::vector<Contact> contacts;
 
     // Where the client and the fields that refer to other things are, for cross-file checks.
