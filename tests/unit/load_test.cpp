@@ -781,3 +781,30 @@ reason = "vacation"
         CHECK(d.error_count() == 2);
     }
 }
+
+TEST_CASE("OutOfLine: used like optional, and a copy copies the value") {
+    using winback::AtRisk;
+    using winback::OutOfLine;
+    OutOfLine<AtRisk> none;
+    CHECK_FALSE(none);
+    CHECK_FALSE(none.has_value());
+    const OutOfLine<AtRisk> from_empty_optional = std::optional<AtRisk>{};
+    CHECK_FALSE(from_empty_optional);
+
+    OutOfLine<AtRisk> risk = AtRisk{"conflict", *winback::parse_date("2026-11-02"), "席のこと", {3, 1}, {3, 12}};
+    REQUIRE(risk);
+    CHECK(risk->reason == "conflict");
+    CHECK((*risk).where.line == 3);
+    OutOfLine<AtRisk> copy = risk;
+    REQUIRE(copy);
+    copy->reason = "rule_change";
+    CHECK(risk->reason == "conflict");  // its own value, not a shared one
+    CHECK(copy->reason == "rule_change");
+    OutOfLine<AtRisk> moved = std::move(copy);
+    CHECK(moved->reason == "rule_change");
+    moved = none;
+    CHECK_FALSE(moved);
+    moved = std::optional<AtRisk>(*risk);
+    REQUIRE(moved);
+    CHECK(moved->note == "席のこと");
+}
