@@ -17,7 +17,7 @@ ClientPlaces::ClientPlaces(std::span<const Client> clients) : m_clients(clients)
         Slot& slot = m_slots[h];
         if (slot.place == none) {
             slot.place = p;
-            slot.size = static_cast<std::uint32_t>(id.size());
+            slot.size = id.size() <= inline_size ? static_cast<std::uint8_t>(id.size()) : long_id;
             if (id.size() <= inline_size) std::copy(id.begin(), id.end(), slot.id.begin());
             continue;
         }
@@ -40,9 +40,8 @@ std::uint32_t ClientPlaces::first_with_id(std::uint32_t place) const {
 }
 
 bool ClientPlaces::holds(const Slot& slot, std::string_view id) const {
-    if (slot.size != id.size()) return false;
-    if (id.size() <= inline_size) return std::equal(id.begin(), id.end(), slot.id.begin());
-    return m_clients[slot.place].id == id;
+    if (id.size() <= inline_size) return slot.size == id.size() && std::equal(id.begin(), id.end(), slot.id.begin());
+    return slot.size == long_id && m_clients[slot.place].id == id;
 }
 
 std::size_t ClientPlaces::slot_of(std::string_view id) const {

@@ -30,12 +30,17 @@ public:
     std::uint32_t first_with_id(std::uint32_t place) const;
 
 private:
-    static constexpr std::size_t inline_size = 24;  // ids this long or shorter are kept in the slot
+    // Ids this long or shorter (most: "C-0001", "K-2024-0153") are kept in the slot; a longer one
+    // is compared with its client's. Sixteen bytes a slot: four to a cache line, and 32 MB for a
+    // million clients.
+    static constexpr std::size_t inline_size = 11;
+    static constexpr std::uint8_t long_id = inline_size + 1;  // Slot::size of a longer id
     struct Slot {
         std::uint32_t place = none;
-        std::uint32_t size = 0;
+        std::uint8_t size = 0;  // of the id, or long_id
         std::array<char, inline_size> id{};
     };
+    static_assert(sizeof(Slot) == 16);
 
     bool holds(const Slot& slot, std::string_view id) const;
     std::size_t slot_of(std::string_view id) const;
