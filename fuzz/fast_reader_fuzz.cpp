@@ -14,7 +14,7 @@ namespace {
 
 template <class File, class Fast, class Toml>
 void compare(std::string_view text, Fast fast, Toml toml) {
-    const std::optional<File> quick = fast(text);
+    const std::optional<File> quick = fast(text, nullptr);
     if (!quick) return;
     winback::Diagnostics diagnostics;
     const File slow = toml(text, "f.toml", diagnostics);
