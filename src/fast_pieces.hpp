@@ -42,24 +42,29 @@ void populate_in_parallel(void* data, std::size_t bytes, std::size_t parts);
 std::size_t count_headers(std::string_view text, std::string_view header);
 
 // Gives back, with `release` (SourceText::releaser), the pages of a text that a reader has
-// passed, a few MiB at a time, so that a big file is never in memory whole while its model is
-// built. Does nothing without a release function.
+// passed, a quarter of the text at a time but at least 1 MiB and at most 4 MiB, so that a big
+// file is never in memory whole while its model is built. The text must be a mapping of a file
+// (the only kind with a releaser): bytes read again after all come back from the file. Does
+// nothing without a release function.
 class PagesBehind {
 public:
-    PagesBehind(std::string_view text, ReleasePages release) : m_text(text), m_release(release) {}
+    PagesBehind(std::string_view text, ReleasePages release)
+        : m_text(text), m_release(release), m_step(std::clamp(text.size() / 4, min_step, max_step)) {}
 
-    // The reader is at `pos` of the text and will not read before it again.
+    // The reader is at `pos` of the text and need not keep what is before it in memory.
     void passed(std::size_t pos) {
-        if (m_release && pos - m_done >= step) {
+        if (m_release && pos > m_done && pos - m_done >= m_step) {
             m_release(m_text.substr(m_done, pos - m_done));
             m_done = pos;
         }
     }
 
 private:
-    static constexpr std::size_t step = std::size_t{4} << 20;
+    static constexpr std::size_t min_step = std::size_t{1} << 20;
+    static constexpr std::size_t max_step = std::size_t{4} << 20;
     std::string_view m_text;
     ReleasePages m_release;
+    std::size_t m_step;
     std::size_t m_done = 0;  // given back up to here
 };
 

@@ -327,7 +327,8 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
     const bool limits = (book.facility.max_actions_per_day || book.facility.min_gap) && !options.overdue_only;
     const PlanFilter none;
     {
-        // Sorting needs neither the index nor the occupancy: their memory goes before the sort's.
+        // Sorting needs neither the index's groups nor the occupancy: their memory goes before the
+        // sort's (the index of the log's clients stays with the book, which the caller may drop).
         const LogIndex log(book, options.today);
         // Places per weekday matter only with a capacity; counting them is a pass over every client.
         const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};

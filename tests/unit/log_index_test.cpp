@@ -73,7 +73,7 @@ TEST_CASE("ClientPlaces") {
     }
     SUBCASE("ids at the edge of what a slot holds: eleven bytes in it, longer ones in the client") {
         const std::vector<Client> clients = {client("C-000000001"), client("C-0000000001"), client("C-00000000001"),
-                                             client("C-000000000001"), client("K-2024-0153")};
+                                             client("C-000000000001"), client("K-2024-0153"), client(std::string(300, 'x'))};
         const ClientPlaces places(clients);
         for (std::uint32_t p = 0; p < clients.size(); ++p) CHECK(places.find(clients[p].id) == p);
         CHECK(places.find("C-00000000") == ClientPlaces::none);
@@ -81,6 +81,9 @@ TEST_CASE("ClientPlaces") {
         CHECK(places.find("C-00000000002") == ClientPlaces::none);
         CHECK(places.find("C-000000000002") == ClientPlaces::none);
         CHECK(places.find("K-2024-01530") == ClientPlaces::none);
+        CHECK(places.find(std::string(299, 'x')) == ClientPlaces::none);
+        CHECK(places.find(std::string(301, 'x')) == ClientPlaces::none);
+        CHECK(places.find(std::string(44, 'x')) == ClientPlaces::none);  // 300 mod 256
     }
     SUBCASE("a repeated id: the first client wins") {
         const std::vector<Client> clients = {client("C-1"), client("C-2"), client("C-1"), client("C-1")};
