@@ -1,7 +1,9 @@
 // A whole book: the three files, the built-in playbooks, and the checks across files.
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -62,7 +64,20 @@ void validate_book(const Book& book, Diagnostics& diagnostics, ValidateScope sco
     const auto reasons = keys_of(book.playbooks, &Playbook::reason);
     const auto care_managers = keys_of(book.care_managers, &CareManager::id);
     const auto rules = keys_of(book.facility.rules, &Rule::id);
-    const auto client_ids = keys_of(book.clients, &Client::id);
+    // The id near an avoided name that is no client id, once per name (the same staff names
+    // recur), searched among the ids gathered on first need.
+    std::vector<std::string_view> client_ids;
+    std::optional<NearWords> ids_near;
+    std::unordered_map<std::string_view, std::optional<std::string_view>> near_ids;
+    const auto near_id = [&](std::string_view name) {
+        if (!ids_near) {
+            client_ids = keys_of(book.clients, &Client::id);
+            ids_near.emplace(client_ids);
+        }
+        const auto [at, added] = near_ids.try_emplace(name);
+        if (added) at->second = ids_near->closest(name);
+        return at->second;
+    };
     for (const Client& c : book.clients) {
         if (scope.playbooks && !c.reason.empty() && !book.find_playbook(c.reason)) {
             dangling(diagnostics, book, c, c.reason_at, "reason", c.reason, reasons,
@@ -92,7 +107,7 @@ void validate_book(const Book& book, Diagnostics& diagnostics, ValidateScope sco
                                   fmt::format("client \"{}\" cannot avoid themself", c.id));
             } else if (!book.find_client(c.avoid[i])) {
                 // Not a client id: a staff member's name, unless it is one letter off an id.
-                if (auto near = closest(c.avoid[i], client_ids)) {
+                if (auto near = near_id(c.avoid[i])) {
                     diagnostics.warning(book.paths.clients, where,
                                         fmt::format("client \"{}\": \"{}\" in avoid is no client id; did you mean "
                                                     "\"{}\"? (a staff member's name is fine)",

@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -134,6 +137,8 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
     WordSet known_outcome;  // `outcomes` keeps its order for the suggestions
     for (std::string_view outcome : outcomes) known_outcome.insert(outcome);
     std::vector<std::string_view> client_ids, reasons;  // client_ids: filled for the first unknown client
+    std::optional<NearWords> ids_near;                         // made for the first unknown client
+    std::unordered_map<std::string_view, std::string> hints;  // "did you mean", by unknown client
     for (const Playbook& p : book.playbooks) reasons.push_back(p.reason);
 
     const auto shared = book.log_clients();  // kept by the book for the plan that follows
@@ -145,11 +150,15 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
         const Entry& e = book.log[i];
         const Client* client = clients.client(i);
         if (!client) {
-            if (client_ids.empty()) {
+            if (!ids_near) {
                 for (const Client& c : book.clients) client_ids.push_back(c.id);
+                ids_near.emplace(client_ids);
             }
+            // A client no longer in the book has all their entries here: search the ids once for each.
+            const auto [hint, added] = hints.try_emplace(e.client);
+            if (added) hint->second = did_you_mean(e.client, *ids_near);
             diagnostics.warning(path, e.client_at, fmt::format("log entry: unknown client \"{}\"{}", e.client.substr(0, 64),
-                                                               did_you_mean(e.client, client_ids)));
+                                                               hint->second));
             continue;
         }
         if (today && e.date > *today) {
