@@ -27,17 +27,20 @@ constexpr std::string_view client_keys[] = {
 constexpr std::string_view care_manager_keys[] = {"id", "name", "office", "phone"};
 constexpr std::string_view contact_keys[] = {"role", "name", "relation", "phone", "address"};
 
-// Where the key was in its table the last time: the next key is most likely the one after.
+// Where the key was in its table the last time: the next key is most likely the one after, and a
+// table's first key the first in its list.
 struct KeyHints {
     std::size_t client = 0;
     std::size_t care_manager = 0;
     std::size_t contact = 0;
 };
 
-// The key's position in keys, or k_unknown.
-unsigned key_of(std::string_view key, std::span<const std::string_view> keys, std::size_t& hint) {
-    const std::size_t i = detail::key_index(key, keys, hint);
-    return i == keys.size() ? k_unknown : static_cast<unsigned>(i);
+// Reads a key of a table whose keys are `keys`: its position in them, or k_unknown.
+bool next_key(FastCursor& c, std::span<const std::string_view> keys, std::size_t& hint, unsigned& key) {
+    std::size_t i = 0;
+    if (!c.known_key(keys, hint, i)) return false;
+    key = i == keys.size() ? k_unknown : static_cast<unsigned>(i);
+    return true;
 }
 
 // Marks a key as seen in its table; false when it was there already (a TOML error).
@@ -234,37 +237,36 @@ bool read_piece(Piece& piece, detail::PagesBehind& behind) {
                 client = &piece.clients[next_client++];
                 client->where = client->reason_at = client->care_manager_at = client->rule_at = where;
                 table = Table::client;
+                hints.client = std::size(client_keys) - 1;  // the first key is tried first
             } else if (name == "care_manager") {
                 piece.care_managers.emplace_back().where = where;
                 table = Table::care_manager;
+                hints.care_manager = std::size(care_manager_keys) - 1;
             } else if (name == "client.contact" && client) {
                 client->contacts.emplace_back();
                 table = Table::contact;
+                hints.contact = std::size(contact_keys) - 1;
             } else {
                 return false;
             }
             continue;
         }
-        std::string_view name;
-        if (!c.key(name)) return false;
         bool ok = false;
+        unsigned key = k_unknown;
         switch (table) {
             case Table::root: return false;
-            case Table::client: {
-                const unsigned key = key_of(name, client_keys, hints.client);
-                ok = first_time(seen, key) && client_value(c, key, *client, piece.pool);
+            case Table::client:
+                ok = next_key(c, client_keys, hints.client, key) && first_time(seen, key) &&
+                     client_value(c, key, *client, piece.pool);
                 break;
-            }
-            case Table::care_manager: {
-                const unsigned key = key_of(name, care_manager_keys, hints.care_manager);
-                ok = key != k_unknown && first_time(seen, key) && care_manager_value(c, key, piece.care_managers.back());
+            case Table::care_manager:
+                ok = next_key(c, care_manager_keys, hints.care_manager, key) && key != k_unknown &&
+                     first_time(seen, key) && care_manager_value(c, key, piece.care_managers.back());
                 break;
-            }
-            case Table::contact: {
-                const unsigned key = key_of(name, contact_keys, hints.contact);
-                ok = key != k_unknown && first_time(seen, key) && contact_value(c, key, client->contacts.back());
+            case Table::contact:
+                ok = next_key(c, contact_keys, hints.contact, key) && key != k_unknown && first_time(seen, key) &&
+                     contact_value(c, key, client->contacts.back());
                 break;
-            }
         }
         if (!ok || !c.end_of_line()) return false;
     }

@@ -58,11 +58,12 @@ bool read_piece(Piece& piece, detail::PagesBehind& behind) {
             entry = &piece.entries[next++];
             entry->where = entry->client_at = entry->step_at = entry->outcome_at = entry->reason_at = where;
             seen = 0;
+            hint = std::size(entry_keys) - 1;  // the first key is tried first
             continue;
         }
-        std::string_view name;
-        if (!entry || !c.key(name)) return false;
-        const auto key = static_cast<unsigned>(detail::key_index(name, entry_keys, hint));
+        std::size_t index = 0;
+        if (!entry || !c.known_key(entry_keys, hint, index)) return false;
+        const auto key = static_cast<unsigned>(index);
         const std::uint32_t bit = 1u << key;
         if (key == k_unknown || (seen & bit) || !entry_value(c, key, *entry) || !c.end_of_line()) return false;
         seen |= bit;

@@ -64,6 +64,16 @@ unsigned stops_in_16(const char* p) {
     const __m128i others = _mm_or_si128(_mm_or_si128(is('\\'), is(0x7F)), below_space);
     return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(quotes, others)));
 }
+
+// The bytes of sixteen that end or interrupt a basic string: a quote, a backslash, a control
+// character other than tab.
+unsigned basic_string_stops_16(const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const auto is = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    const __m128i below_space = _mm_andnot_si128(is('\t'), _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+    const __m128i stops = _mm_or_si128(_mm_or_si128(is('"'), is('\\')), _mm_or_si128(is(0x7F), below_space));
+    return static_cast<unsigned>(_mm_movemask_epi8(stops));
+}
 #endif
 
 // The bytes from p on that are plain text for certain, in one block of sixteen (SSE2) or eight
@@ -142,6 +152,8 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 }  // namespace
 
 Where FastCursor::where() const {
+    // Right after a header's indent or a key (`key = `): nothing but ASCII since the line began.
+    if (m_pos == m_ascii_until) return {m_line, static_cast<int>(m_pos - m_line_start) + 1};
     // toml++ counts code points; before a value there is mostly ASCII (`key = `), one per byte.
     std::size_t i = m_line_start;
     int column = 1;
@@ -155,12 +167,6 @@ Where FastCursor::where() const {
         if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;  // toml++ counts code points
     }
     return {m_line, column};
-}
-
-void FastCursor::newline() {
-    ++m_pos;
-    ++m_line;
-    m_line_start = m_pos;
 }
 
 bool FastCursor::comment() {
@@ -177,7 +183,8 @@ bool FastCursor::skip_space() {
     return true;
 }
 
-bool FastCursor::skip_blank_lines() {
+bool FastCursor::skip_blank_lines_slowly() {
+    bool line_start = m_pos == m_line_start;
     while (true) {
         skip_space();
         if (at_end()) return true;
@@ -185,8 +192,12 @@ bool FastCursor::skip_blank_lines() {
             if (!comment()) return false;
             if (at_end()) return true;
         }
-        if (m_text[m_pos] != '\n') return true;
+        if (m_text[m_pos] != '\n') {
+            if (line_start) m_ascii_until = m_pos;  // only spaces and tabs before it on its line
+            return true;
+        }
         newline();
+        line_start = true;
     }
 }
 
@@ -203,11 +214,7 @@ bool FastCursor::skip_space_and_newlines() {
     }
 }
 
-bool FastCursor::end_of_line() {
-    if (peek() == '\n') {  // most lines end right after their value
-        newline();
-        return true;
-    }
+bool FastCursor::end_of_line_slowly() {
     skip_space();
     if (!at_end() && m_text[m_pos] == '#' && !comment()) return false;
     if (at_end()) return true;
@@ -238,11 +245,24 @@ bool FastCursor::key(std::string_view& name) {
     while (m_pos < m_text.size() && is_key_char(m_text[m_pos])) ++m_pos;
     if (m_pos == start) return false;
     name = m_text.substr(start, m_pos - start);
+    return equals_sign();
+}
+
+bool FastCursor::equals_sign() {
     if (peek() == ' ') ++m_pos;  // the usual `key = value`
     skip_space();
     if (!expect('=')) return false;
     if (peek() == ' ') ++m_pos;
     skip_space();
+    return true;
+}
+
+bool FastCursor::known_key_slowly(std::span<const std::string_view> keys, std::size_t& hint, std::size_t& index) {
+    const bool ascii = m_pos == m_ascii_until;  // keys and what surrounds them are ASCII
+    std::string_view name;
+    if (!key(name)) return false;
+    index = key_index(name, keys, hint);
+    if (ascii) m_ascii_until = m_pos;
     return true;
 }
 
@@ -286,6 +306,18 @@ bool FastCursor::escape(std::string& out) {
 bool FastCursor::basic_string(std::string_view& out) {
     if (m_pos + 2 < m_text.size() && m_text[m_pos + 1] == '"' && m_text[m_pos + 2] == '"') return false;  // multi-line: left to toml++
     std::size_t run = ++m_pos;
+#ifdef __SSE2__
+    // Most strings have no escape: their closing quote is the first byte that stops them.
+    for (const char* p = m_text.data() + m_pos; m_text.size() - m_pos >= 16; p += 16, m_pos += 16) {
+        const unsigned stops = basic_string_stops_16(p);
+        if (stops == 0) continue;
+        m_pos += static_cast<std::size_t>(std::countr_zero(stops));
+        if (m_text[m_pos] != '"') break;  // a backslash or a control character: the loop below
+        out = m_text.substr(run, m_pos - run);
+        ++m_pos;
+        return delimiter_follows();
+    }
+#endif
     bool escaped = false;
     while (true) {
         if (!skip_text(m_text, m_pos, quote) || at_end()) return false;
@@ -384,26 +416,30 @@ bool FastCursor::date(Date& out, bool iso_string) {
         out = *parsed;
         return true;
     }
-    const std::string_view s = m_text.substr(m_pos, 10);
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    int parts[3] = {0, 0, 0};
-    const std::size_t offsets[3][2] = {{0, 4}, {5, 2}, {8, 2}};
-    for (int p = 0; p < 3; ++p) {
-        for (std::size_t i = 0; i < offsets[p][1]; ++i) {
-            const char c = s[offsets[p][0] + i];
-            if (!is_digit(c)) return false;
-            parts[p] = parts[p] * 10 + (c - '0');
-        }
+    if (m_text.size() - m_pos < 10) return false;
+    const char* const s = m_text.data() + m_pos;
+    if (s[4] != '-' || s[7] != '-') return false;
+    unsigned digits[8];
+    for (int i = 0, k = 0; i < 10; ++i) {
+        if (i == 4 || i == 7) continue;
+        digits[k] = static_cast<unsigned char>(s[i]) - unsigned{'0'};
+        if (digits[k++] > 9) return false;
     }
+    const int year = static_cast<int>(digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]);
+    const unsigned month = digits[4] * 10 + digits[5];
+    const unsigned day = digits[6] * 10 + digits[7];
     m_pos += 10;
     // A time after the date makes it a date-time, which toml++ reads (and winback refuses).
     const char next = peek();
     if (next == 'T' || next == 't') return false;
     if (next == ' ' && m_pos + 1 < m_text.size() && is_digit(m_text[m_pos + 1])) return false;
     if (!delimiter_follows()) return false;
-    out = Date{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
-               std::chrono::day{static_cast<unsigned>(parts[2])}};
-    return out.ok();
+    // Date::ok() without its division: the days of the month, February by the leap year.
+    static constexpr unsigned char month_days[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > month_days[month]) return false;
+    if (month == 2 && day == 29 && !std::chrono::year{year}.is_leap()) return false;
+    out = Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+    return true;
 }
 
 }  // namespace winback::detail

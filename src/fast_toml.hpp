@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +24,22 @@
 #include "winback/text_pool.hpp"
 
 namespace winback::detail {
+
+// Whether a and b have the same first n bytes. Keys are a few bytes: compared with two loads
+// each (which overlap) rather than by a call to memcmp.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+    const auto same_at = [a, b]<class Word>(std::size_t at, Word) {
+        Word x, y;
+        std::memcpy(&x, a + at, sizeof x);
+        std::memcpy(&y, b + at, sizeof y);
+        return x == y;
+    };
+    if (n >= 8 && n <= 16) return same_at(0, std::uint64_t{}) && same_at(n - 8, std::uint64_t{});
+    if (n >= 4 && n < 8) return same_at(0, std::uint32_t{}) && same_at(n - 4, std::uint32_t{});
+    if (n >= 2 && n < 4) return same_at(0, std::uint16_t{}) && same_at(n - 2, std::uint16_t{});
+    if (n == 1) return *a == *b;
+    return n == 0 || std::memcmp(a, b, n) == 0;
+}
 
 class FastCursor {
 public:
@@ -40,14 +57,48 @@ public:
     Where where() const;
 
     // Skips blank lines, comment lines and leading spaces: afterwards the cursor is at the first
-    // byte of a header or key, or at the end.
-    bool skip_blank_lines();
-    // After a header or a value: spaces, an optional comment, then a newline or the end.
-    bool end_of_line();
+    // byte of a header or key, or at the end. Most lines start with one: inline.
+    bool skip_blank_lines() {
+        if (m_pos < m_text.size() && static_cast<unsigned char>(m_text[m_pos]) > ' ' && m_text[m_pos] != '#') {
+            if (m_pos == m_line_start) m_ascii_until = m_pos;
+            return true;
+        }
+        return skip_blank_lines_slowly();
+    }
+    // After a header or a value: spaces, an optional comment, then a newline or the end. Most
+    // lines end right after their value: inline.
+    bool end_of_line() {
+        if (m_pos < m_text.size() && m_text[m_pos] == '\n') {
+            newline();
+            return true;
+        }
+        return end_of_line_slowly();
+    }
     // `[[name]]` exactly (the cursor is at its first '['); name is what is between the brackets.
     bool header(std::string_view& name);
     // A bare key, spaces, '=', spaces; the cursor ends at the value.
     bool key(std::string_view& name);
+    // key() in a table whose keys are `keys`: `index` is the key's position in them, or
+    // keys.size() for any other key. Files repeat one order of keys in every table, so the key
+    // after `hint` (the position found last, which this updates) is tried first, by its bytes.
+    bool known_key(std::span<const std::string_view> keys, std::size_t& hint, std::size_t& index) {
+        // Inline for the usual line: the expected key, then ` = ` and the value.
+        const std::size_t next = hint + 1 < keys.size() ? hint + 1 : 0;
+        const std::string_view expected = keys[next];
+        if (m_pos + expected.size() + 3 < m_text.size()) {
+            const char* const at = m_text.data() + m_pos;
+            const char* const after = at + expected.size();
+            if (after[0] == ' ' && after[1] == '=' && after[2] == ' ' && after[3] != ' ' && after[3] != '\t' &&
+                same_bytes(at, expected.data(), expected.size())) {
+                const bool ascii = m_pos == m_ascii_until;  // keys and ` = ` are ASCII
+                m_pos += expected.size() + 3;
+                if (ascii) m_ascii_until = m_pos;
+                hint = index = next;
+                return true;
+            }
+        }
+        return known_key_slowly(keys, hint, index);
+    }
 
     // Values. Each leaves the cursor just after the value and checks that a delimiter follows.
     bool string(std::string& out);
@@ -66,16 +117,26 @@ public:
     bool expect(char c);
 
 private:
+    bool known_key_slowly(std::span<const std::string_view> keys, std::size_t& hint, std::size_t& index);
+    bool skip_blank_lines_slowly();
+    bool end_of_line_slowly();
+    bool equals_sign();
     bool comment();
     bool delimiter_follows() const;
     bool basic_string(std::string_view& out);
     bool literal_string(std::string_view& out);
     bool escape(std::string& out);
-    void newline();
+    void newline() {
+        ++m_pos;
+        ++m_line;
+        m_line_start = m_pos;
+    }
 
     std::string_view m_text;
     std::size_t m_pos = 0;
     std::size_t m_line_start = 0;
+    // Where the bytes of the line before the cursor were last known to be ASCII, one column each.
+    std::size_t m_ascii_until = std::string_view::npos;
     int m_line = 1;
     TextPool* m_pool = nullptr;
     std::string m_scratch;

@@ -111,9 +111,21 @@ __attribute__((target("ssse3"))) bool utf8_text_ssse3(std::string_view text) {
     const char* const end = p + text.size();
     __m128i previous = _mm_setzero_si128();
     __m128i errors = _mm_setzero_si128();
+    // Nonzero when the block ends inside a sequence: a lead byte among its last three bytes that
+    // needs more bytes than are left in the block.
+    const __m128i complete_tail = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, static_cast<char>(0xF0 - 1),
+                                                static_cast<char>(0xE0 - 1), static_cast<char>(0xC0 - 1));
+    __m128i incomplete = _mm_setzero_si128();
     for (; end - p >= 16; p += 16) {
         const __m128i input = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        errors = _mm_or_si128(errors, block_errors(input, previous));
+        if (_mm_movemask_epi8(input) == 0) {
+            // ASCII (keys, dates, ids): wrong only if the block before ended inside a sequence,
+            // which is what block_errors would find here too.
+            errors = _mm_or_si128(errors, incomplete);
+        } else {
+            errors = _mm_or_si128(errors, block_errors(input, previous));
+        }
+        incomplete = _mm_subs_epu8(input, complete_tail);
         previous = input;
     }
     // The last 0 to 15 bytes, padded with at least one zero: a sequence cut short at the end of

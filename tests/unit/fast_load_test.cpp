@@ -124,6 +124,43 @@ TEST_CASE("fast reader: escapes, literal strings, comments and places in code po
     CHECK(same_on_both_paths<ClientsFile>(text, fast_load_clients, load_clients_toml, load_clients));
 }
 
+TEST_CASE("fast reader: dates, spacing around keys and places read as toml++ reads them") {
+    // The reader tries the key that usually comes next by its bytes and reads `key = ` at once;
+    // anything else (other spacing, another order, a longer key that starts like the expected
+    // one) goes the long way. Dates are checked for their month's days without Date::ok().
+    const auto entry = [](std::string_view date_line, std::string_view rest = "client = \"C-1\"\noutcome = \"sent\"\n") {
+        return fmt::format("[[entry]]\n{}\n{}", date_line, rest);
+    };
+    const std::string taken[] = {
+        entry("date = 2024-02-29"), entry("date = 2000-02-29"), entry("date = 2026-12-31"), entry("date = 0001-01-01"),
+        entry("date=2026-01-31"), entry("date  =  2026-01-31"), entry("date\t=\t2026-01-31"), entry("  date = 2026-01-31"),
+        entry("\tdate = 2026-01-31   # 日付"), entry("date = \"2026-03-01\""),
+        entry("date = 2026-01-31", "outcome = \"sent\"\nclient = \"C-1\"\n"),        // another order
+        entry("date = 2026-01-31", "client = \"C-1\"\n  outcome =\"sent\"\nby= \"鈴木\"\nnote = \"x\"\n"),
+        entry("date = 2026-01-31", "client = \"C-1\"\noutcome = \"sent\"\nreason = \"moved\"\n"),
+        // A place after a header or a key but not at the start of the line: counted in code points.
+        entry("date = 2026-01-31", "client = \"C-1\"\noutcome = \"sent\"\n") + entry("date = 2026-02-01", "outcome = \"sent\"\n client = \"C-2\"\n"),
+    };
+    for (const std::string& text : taken) {
+        CAPTURE(text);
+        CHECK(fast_load_log(text));
+        CHECK(same_on_both_paths<LogFile>(text, fast_load_log, load_log_toml, load_log));
+    }
+    const std::string declined[] = {
+        entry("date = 2023-02-29"), entry("date = 1900-02-29"), entry("date = 2026-04-31"), entry("date = 2026-13-01"),
+        entry("date = 2026-00-10"), entry("date = 2026-01-00"), entry("date = 2026-01-32"), entry("date = 2026-1-01"),
+        entry("date = 2026-01-3x"), entry("date = 2026-01-31T10:00:00"), entry("dates = 2026-01-31"),
+        entry("dat = 2026-01-31"), entry("date = 2026-01-31", "client = \"C-1\"\noutcomes = \"sent\"\n"),
+        entry("date = 2026-01-31", "client = \"C-1\"\noutcome = \"sent\"\nclient = \"C-2\"\n"),  // twice
+        entry("date ="),
+    };
+    for (const std::string& text : declined) {
+        CAPTURE(text);
+        CHECK_FALSE(fast_load_log(text));
+        same_on_both_paths<LogFile>(text, fast_load_log, load_log_toml, load_log);
+    }
+}
+
 TEST_CASE("fast reader: a big file read in pieces keeps its lines") {
     std::string clients;
     std::string log;
@@ -253,6 +290,44 @@ TEST_CASE("fast reader: a log written by winback is split at its marked headers 
 }
 
 }  // namespace winback
+
+TEST_CASE("fast reader: UTF-8 cut short before a block of ASCII") {
+    // A block of sixteen ASCII bytes is checked only against the end of the block before it: a
+    // sequence begun in that block's last bytes (complete, cut short or wrong) and then ASCII.
+    const unsigned char nexts[] = {0x41, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+    const std::string ascii_block = "0123456789abcdef";
+    long checked = 0;
+    std::vector<std::string> mismatches;
+    for (unsigned b0 = 0x80; b0 <= 0xFF; ++b0) {
+        for (unsigned char b1 : nexts) {
+            for (unsigned char b2 : nexts) {
+                for (std::size_t before = 10; before <= 15; ++before) {  // the lead at byte 10 to 15 of the block
+                    for (std::size_t tail = 0; tail <= 2; ++tail) {    // how many of b1, b2 follow it
+                        std::string text(before, 'x');
+                        text += static_cast<char>(b0);
+                        if (tail >= 1) text += static_cast<char>(b1);
+                        if (tail >= 2) text += static_cast<char>(b2);
+                        text.resize(std::max<std::size_t>(text.size(), 16), 'y');
+                        text += ascii_block + ascii_block + "z";
+                        const bool valid = winback::valid_utf8(text);
+                        if (winback::detail::utf8_text(text) != valid || winback::detail::utf8_text_portable(text) != valid) {
+                            mismatches.push_back(text);
+                        }
+                        ++checked;
+                    }
+                }
+            }
+        }
+    }
+    CHECK(checked == 128 * 8 * 8 * 6 * 3);
+    CHECK(mismatches.empty());
+    // A three-byte character that ends a block exactly, then ASCII: valid.
+    CHECK(winback::detail::utf8_text("abcdefghijklm日" + ascii_block));
+    // Cut short by the ASCII block, by one byte and by two.
+    CHECK_FALSE(winback::detail::utf8_text("abcdefghijklmn\xE6\x97" + ascii_block));
+    CHECK_FALSE(winback::detail::utf8_text("abcdefghijklmno\xE6" + ascii_block));
+    CHECK_FALSE(winback::detail::utf8_text("abcdefghijklmn\xF0\x9F" + ascii_block));
+}
 
 TEST_CASE("fast reader: UTF-8 exactly as valid_utf8 decides, control bytes refused in strings and comments") {
     // Every lead byte with every second byte and the edges of the continuation range after it:
