@@ -59,8 +59,13 @@ public:
     // Skips blank lines, comment lines and leading spaces: afterwards the cursor is at the first
     // byte of a header or key, or at the end. Most lines start with one: inline.
     bool skip_blank_lines() {
-        if (m_pos < m_text.size() && static_cast<unsigned char>(m_text[m_pos]) > ' ' && m_text[m_pos] != '#') {
-            if (m_pos == m_line_start) m_ascii_until = m_pos;
+        std::size_t at = m_pos;
+        if (at == m_line_start) {
+            while (at < m_text.size() && m_text[at] == ' ') ++at;  // an indent (contacts)
+        }
+        if (at < m_text.size() && static_cast<unsigned char>(m_text[at]) > ' ' && m_text[at] != '#') {
+            if (m_pos == m_line_start) m_ascii_until = at;
+            m_pos = at;
             return true;
         }
         return skip_blank_lines_slowly();

@@ -3,6 +3,7 @@
 #include "winback/course.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -154,33 +155,38 @@ std::string expand_task(const TaskContext& context) {
     const Client& client = context.client;
     const Book& book = context.book;
     std::string out;
-    auto given = [&](std::string_view name) -> std::string {
-        if (name == "name") return std::string(client.name);
-        if (name == "days") return weekday_list({client.days.begin(), client.days.end()}, context.lang);
-        if (name == "care_manager") {
-            const CareManager* cm = book.find_care_manager(client.care_manager);
-            return cm ? cm->name : std::string();
-        }
-        if (name == "contact") return std::string(addressee(book, client, context.step.to).name);
-        if (name == "months") return fmt::format("{}", std::max(0L, months_between(context.start, context.when)));
-        if (name == "free_days") {
-            return context.taken ? free_days_text(book, client, *context.taken, context.lang)
+    out.reserve(context.step.task.size() + 64);  // most tasks: one allocation
+    // Appends what a placeholder stands for, straight into `out`; false when that is empty.
+    auto append_given = [&](std::string_view name) {
+        const std::size_t before = out.size();
+        if (name == "name") {
+            out += client.name;
+        } else if (name == "days") {
+            out += weekday_list({client.days.begin(), client.days.end()}, context.lang);
+        } else if (name == "care_manager") {
+            if (const CareManager* cm = book.find_care_manager(client.care_manager)) out += cm->name;
+        } else if (name == "contact") {
+            out += addressee(book, client, context.step.to).name;
+        } else if (name == "months") {
+            fmt::format_to(std::back_inserter(out), "{}", std::max(0L, months_between(context.start, context.when)));
+        } else if (name == "free_days") {
+            out += context.taken ? free_days_text(book, client, *context.taken, context.lang)
                                  : free_days_text(book, client, context.lang);
+        } else if (name == "switched_to") {
+            out += client.switched_to;
+        } else if (name == "admitted_to") {
+            out += client.admitted_to;
+        } else if (name == "rule") {
+            if (const Rule* rule = book.find_rule(client.rule)) out += rule->title.empty() ? rule->id : rule->title;
+        } else {
+            fmt::format_to(std::back_inserter(out), "{{{}}}", name);
         }
-        if (name == "switched_to") return std::string(client.switched_to);
-        if (name == "admitted_to") return std::string(client.admitted_to);
-        if (name == "rule") {
-            const Rule* rule = book.find_rule(client.rule);
-            return rule ? (rule->title.empty() ? rule->id : rule->title) : std::string();
-        }
-        return fmt::format("{{{}}}", name);
-    };
-    auto value = [&](std::string_view name) {
-        std::string v = given(name);
-        return v.empty() ? fallback(name, context) : v;
+        return out.size() > before;
     };
     scan(context.step.task, [&](std::string_view text) { out += text; },
-         [&](std::string_view name) { out += value(name); });
+         [&](std::string_view name) {
+             if (!append_given(name)) out += fallback(name, context);
+         });
     return out;
 }
 
