@@ -171,9 +171,14 @@ inline std::size_t key_index(std::string_view key, std::span<const std::string_v
 }
 
 // Is the whole text valid UTF-8, by the rules of valid_utf8? A text that is not goes to toml++.
-// Sixteen bytes at a time where the processor can (src/fast_utf8.cpp); the portable loop answers
-// the same everywhere.
+// Thirty-two or sixteen bytes at a time where the processor can (src/fast_utf8.cpp); the
+// portable loop answers the same everywhere.
 bool utf8_text(std::string_view text);
 bool utf8_text_portable(std::string_view text);
+// The ways utf8_text can check, for the tests: each that this processor has, portable first and
+// the one utf8_text uses last. utf8_text_by takes one of those.
+enum class Utf8Kernel { portable, ssse3, avx2 };
+std::vector<Utf8Kernel> utf8_kernels();
+bool utf8_text_by(Utf8Kernel kernel, std::string_view text);
 
 }  // namespace winback::detail

@@ -291,6 +291,19 @@ TEST_CASE("fast reader: a log written by winback is split at its marked headers 
 
 }  // namespace winback
 
+namespace {
+
+// Whether every way this processor has of checking UTF-8 says that text is valid as valid_utf8 does.
+bool every_utf8_kernel_agrees(std::string_view text) {
+    const bool valid = winback::valid_utf8(text);
+    for (const auto kernel : winback::detail::utf8_kernels()) {
+        if (winback::detail::utf8_text_by(kernel, text) != valid) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 TEST_CASE("fast reader: UTF-8 cut short before a block of ASCII") {
     // A block of sixteen ASCII bytes is checked only against the end of the block before it: a
     // sequence begun in that block's last bytes (complete, cut short or wrong) and then ASCII.
@@ -309,9 +322,9 @@ TEST_CASE("fast reader: UTF-8 cut short before a block of ASCII") {
                         if (tail >= 2) text += static_cast<char>(b2);
                         text.resize(std::max<std::size_t>(text.size(), 16), 'y');
                         text += ascii_block + ascii_block + "z";
-                        const bool valid = winback::valid_utf8(text);
-                        if (winback::detail::utf8_text(text) != valid || winback::detail::utf8_text_portable(text) != valid) {
-                            mismatches.push_back(text);
+                        // The same at the end of a block of thirty-two, after sixteen ASCII bytes.
+                        for (const std::string& t : {text, ascii_block + text}) {
+                            if (!every_utf8_kernel_agrees(t)) mismatches.push_back(t);
                         }
                         ++checked;
                     }
@@ -321,19 +334,26 @@ TEST_CASE("fast reader: UTF-8 cut short before a block of ASCII") {
     }
     CHECK(checked == 128 * 8 * 8 * 6 * 3);
     CHECK(mismatches.empty());
-    // A three-byte character that ends a block exactly, then ASCII: valid.
-    CHECK(winback::detail::utf8_text("abcdefghijklm日" + ascii_block));
-    // Cut short by the ASCII block, by one byte and by two.
-    CHECK_FALSE(winback::detail::utf8_text("abcdefghijklmn\xE6\x97" + ascii_block));
-    CHECK_FALSE(winback::detail::utf8_text("abcdefghijklmno\xE6" + ascii_block));
-    CHECK_FALSE(winback::detail::utf8_text("abcdefghijklmn\xF0\x9F" + ascii_block));
+    // A three-byte character that ends a block exactly, then ASCII: valid; cut short by the ASCII
+    // block, by one byte and by two: not. With each way of checking, at the end of a block of
+    // sixteen and of thirty-two.
+    for (const auto kernel : winback::detail::utf8_kernels()) {
+        CAPTURE(static_cast<int>(kernel));
+        for (const std::string& before : {std::string(), ascii_block}) {
+            CHECK(winback::detail::utf8_text_by(kernel, before + "abcdefghijklm日" + ascii_block + ascii_block));
+            CHECK_FALSE(winback::detail::utf8_text_by(kernel, before + "abcdefghijklmn\xE6\x97" + ascii_block + ascii_block));
+            CHECK_FALSE(winback::detail::utf8_text_by(kernel, before + "abcdefghijklmno\xE6" + ascii_block + ascii_block));
+            CHECK_FALSE(winback::detail::utf8_text_by(kernel, before + "abcdefghijklmn\xF0\x9F" + ascii_block + ascii_block));
+        }
+    }
+    CHECK(winback::detail::utf8_kernels().front() == winback::detail::Utf8Kernel::portable);
 }
 
 TEST_CASE("fast reader: UTF-8 exactly as valid_utf8 decides, control bytes refused in strings and comments") {
     // Every lead byte with every second byte and the edges of the continuation range after it:
     // alone, after eight ASCII bytes (the portable validator skips ASCII eight bytes at a time),
-    // across the end of a sixteen-byte block, at the end of one, and at the start of the second.
-    // Both validators: the one of this processor and the portable one.
+    // across the end of a sixteen-byte block, at the end of one, at the start of the second, and
+    // across the end of a block of thirty-two. Every validator this processor has.
     const unsigned char thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
     long checked = 0;
     std::vector<std::string> mismatches;
@@ -345,10 +365,14 @@ TEST_CASE("fast reader: UTF-8 exactly as valid_utf8 decides, control bytes refus
                                             static_cast<char>(b3)};
                     for (const std::string& text : {bytes, "abcdefgh" + bytes, bytes + "abcdefgh", "abcdefghijklmn" + bytes,
                                                     "abcdefghijkl" + bytes, "abcdefghijklmnop" + bytes}) {
-                        const bool valid = winback::valid_utf8(text);
-                        if (winback::detail::utf8_text(text) != valid || winback::detail::utf8_text_portable(text) != valid) {
-                            mismatches.push_back(text);
-                        }
+                        if (!every_utf8_kernel_agrees(text)) mismatches.push_back(text);
+                        ++checked;
+                    }
+                    // Across the end of a block of thirty-two: the second bytes at the edges only
+                    // (every second byte already crosses the middle of one, above).
+                    if (std::find(std::begin(thirds), std::end(thirds), b1) == std::end(thirds)) continue;
+                    for (const std::string& text : {"abcdefghijklmnopqrstuvwxyz012" + bytes, "abcdefghijklmnopqrstuvwxyz01234" + bytes}) {
+                        if (!every_utf8_kernel_agrees(text)) mismatches.push_back(text);
                         ++checked;
                     }
                 }
