@@ -12,7 +12,7 @@ namespace winback {
 
 bool is_closed(const Calendar& calendar, Date date) {
     if (calendar.closed_weekday[weekday_index(date)]) return true;
-    if (calendar.jp_holidays && jp_holiday(date)) return true;
+    if (calendar.jp_holidays && is_jp_holiday(date)) return true;
     for (const DateRange& range : calendar.closed) {
         if (range.from <= date && date <= range.to) return true;
     }

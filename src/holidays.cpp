@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 #include <cstddef>
+#include <memory>
+#include <mutex>
 #include <string_view>
 #include <utility>
 
@@ -213,23 +215,30 @@ std::size_t slot_of(const year_month_day& date) {
     return (static_cast<unsigned>(date.month()) - 1) * 31 + (static_cast<unsigned>(date.day()) - 1);
 }
 
-// Every covered year, built once on first use (a function-local static: thread-safe).
-const std::vector<YearTable>& tables() {
-    static const std::vector<YearTable> all = [] {
-        std::vector<YearTable> built;
-        built.reserve(last_year - jp_holidays_first_year + 1);
-        for (int y = jp_holidays_first_year; y <= last_year; ++y) {
-            YearTable table;
-            table.holidays = compute_year(y);
-            table.slot.fill(-1);
-            for (std::size_t i = 0; i < table.holidays.size(); ++i) {
-                table.slot[slot_of(table.holidays[i].date)] = static_cast<std::int8_t>(i);
-            }
-            built.push_back(std::move(table));
+constexpr std::size_t covered_years = last_year - jp_holidays_first_year + 1;
+
+// A covered year's table, built on its first use (std::call_once: thread-safe). A plan needs a
+// year or two of the 145: building them all took a quarter of the start of a small book.
+const YearTable& table_of(int y) {
+    static std::array<std::once_flag, covered_years> once;
+    static std::array<std::unique_ptr<const YearTable>, covered_years> tables;
+    const auto i = static_cast<std::size_t>(y - jp_holidays_first_year);
+    std::call_once(once[i], [&] {
+        auto table = std::make_unique<YearTable>();
+        table->holidays = compute_year(y);
+        table->slot.fill(-1);
+        for (std::size_t k = 0; k < table->holidays.size(); ++k) {
+            table->slot[slot_of(table->holidays[k].date)] = static_cast<std::int8_t>(k);
         }
-        return built;
-    }();
-    return all;
+        tables[i] = std::move(table);
+    });
+    return *tables[i];
+}
+
+// The index of date's holiday in its year's table, or -1 (also for uncovered years).
+int holiday_slot(year_month_day date) {
+    if (!date.ok() || !jp_holidays_cover(static_cast<int>(date.year()))) return -1;
+    return table_of(static_cast<int>(date.year())).slot[slot_of(date)];
 }
 
 }  // namespace
@@ -240,17 +249,15 @@ bool jp_holidays_cover(int y) { return jp_holidays_first_year <= y && y <= last_
 
 std::vector<Holiday> jp_holidays(int y) {
     if (!jp_holidays_cover(y)) return {};
-    return tables()[static_cast<std::size_t>(y - jp_holidays_first_year)].holidays;
+    return table_of(y).holidays;
 }
 
 std::optional<Holiday> jp_holiday(year_month_day date) {
-    if (!date.ok()) return std::nullopt;
-    const int y = static_cast<int>(date.year());
-    if (!jp_holidays_cover(y)) return std::nullopt;
-    const YearTable& table = tables()[static_cast<std::size_t>(y - jp_holidays_first_year)];
-    const std::int8_t i = table.slot[slot_of(date)];
+    const int i = holiday_slot(date);
     if (i < 0) return std::nullopt;
-    return table.holidays[static_cast<std::size_t>(i)];
+    return table_of(static_cast<int>(date.year())).holidays[static_cast<std::size_t>(i)];
 }
+
+bool is_jp_holiday(year_month_day date) { return holiday_slot(date) >= 0; }
 
 }  // namespace winback

@@ -29,7 +29,11 @@ bool jp_holidays_cover(int year);
 std::vector<Holiday> jp_holidays(int year);
 
 // The holiday on that date, if any. Returns nullopt also for uncovered years
-// (callers check coverage). O(1) after the first call: years are computed once.
+// (callers check coverage). O(1) after the first call for its year: each year is computed
+// once, when first asked for.
 std::optional<Holiday> jp_holiday(std::chrono::year_month_day date);
+
+// Whether that date is a holiday (jp_holiday without copying its names): for closed days.
+bool is_jp_holiday(std::chrono::year_month_day date);
 
 }  // namespace winback

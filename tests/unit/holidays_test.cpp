@@ -2,9 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <thread>
+#include <vector>
 
 using namespace std::chrono;
 using winback::jp_holiday;
@@ -66,6 +69,17 @@ TEST_CASE("jp_holidays") {
                 CHECK(same->name_ja == list[i].name_ja);
             }
         }
+    }
+    SUBCASE("is_jp_holiday says the same as jp_holiday, every covered day and the years around them") {
+        for (int y = winback::jp_holidays_first_year - 1; y <= winback::jp_holidays_last_year() + 1; ++y) {
+            for (sys_days d = sys_days{year{y} / January / 1}; d <= sys_days{year{y} / December / 31};
+                 d += days{1}) {
+                REQUIRE(winback::is_jp_holiday(year_month_day{d}) == jp_holiday(year_month_day{d}).has_value());
+            }
+        }
+        CHECK(winback::is_jp_holiday(2026y / January / 1));
+        CHECK_FALSE(winback::is_jp_holiday(2026y / January / 2));
+        CHECK_FALSE(winback::is_jp_holiday(2026y / February / 30));
     }
     SUBCASE("English names") {
         CHECK(jp_holiday(2026y / January / 1)->name_en == "New Year's Day");
@@ -217,4 +231,25 @@ TEST_CASE("Olympic moves") {
         CHECK(name_on(2022, 8, 11) == "山の日");
         CHECK(name_on(2022, 10, 10) == "スポーツの日");
     }
+}
+
+TEST_CASE("years are computed on first use, also from several threads at once") {
+    // Each thread asks for the years in its own order: every first use races with another.
+    std::vector<std::vector<std::size_t>> counts(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < counts.size(); ++t) {
+        threads.emplace_back([t, &counts] {
+            for (int i = 0; i <= 2099 - 1955; ++i) {
+                const int y = t % 2 == 0 ? 1955 + i : 2099 - i;
+                counts[t].push_back(jp_holidays(y).size() + (winback::is_jp_holiday(year{y} / January / 1) ? 1000 : 0));
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    for (std::size_t t = 1; t < counts.size(); ++t) {
+        std::vector<std::size_t> same = counts[t];
+        if (t % 2 == 1) std::reverse(same.begin(), same.end());
+        CHECK(same == counts[0]);
+    }
+    CHECK(counts[0].front() == 1000 + 9);  // 1955: 元日 and eight more
 }
