@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the .deb with cpack from the build tree and checks what it holds and depends on.
-#   package_test.sh BUILD_DIR WORK_DIR
+#   package_test.sh BUILD_DIR WORK_DIR self-contained|shared
+# A self-contained build (WINBACK_SELF_CONTAINED) has fmt, toml++ and libstdc++ inside the
+# binary: its package depends on libc6 and on none of their shared libraries.
 set -u
-build=$1 work=$2
+build=$1 work=$2 linking=$3
 rm -rf "$work" && mkdir -p "$work" || exit 1
 if ! cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work" >"$work/cpack.log" 2>&1; then
     cat "$work/cpack.log"
@@ -17,8 +19,16 @@ for path in /usr/bin/winback /usr/share/man/man1/winback.1.gz /usr/share/bash-co
     grep -qx "$path" "$work/contents" || { echo "missing from the package: $path"; failed=1; }
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for package in libfmt9 libtomlplusplus3 libstdc++6 libc6; do
+if [[ $linking == self-contained ]]; then
+    needed=(libc6) unneeded=(libfmt9 libtomlplusplus3 libstdc++6)
+else
+    needed=(libfmt9 libtomlplusplus3 libstdc++6 libc6) unneeded=()
+fi
+for package in "${needed[@]}"; do
     [[ $depends == *"$package"* ]] || { echo "Depends lacks $package: $depends"; failed=1; }
+done
+for package in "${unneeded[@]}"; do
+    [[ $depends != *"$package"* ]] || { echo "Depends has $package, which a $linking build does not need: $depends"; failed=1; }
 done
 # The packaged binary runs and the example book it ships passes check.
 dpkg-deb -x "$deb" "$work/root" || exit 1
