@@ -48,14 +48,26 @@ std::size_t ClientPlaces::slot_of(std::string_view id) const {
     return std::hash<std::string_view>{}(id) & m_mask;
 }
 
+std::shared_ptr<const ClientPlaces> Book::client_places() const {
+    if (!client_places_cache || !client_places_cache->describes(clients)) {
+        client_places_cache = std::make_shared<const ClientPlaces>(clients);
+    }
+    return client_places_cache;
+}
+
+const Client* Book::find_client(std::string_view id) const {
+    const std::uint32_t place = client_places()->find(id);
+    return place == ClientPlaces::none ? nullptr : &clients[place];
+}
+
 LogClients::LogClients(const Book& book)
-    : m_clients(book.clients), m_log(book.log), m_places(book.clients), m_place(book.log.size()) {
+    : m_clients(book.clients), m_log(book.log), m_places(book.client_places()), m_place(book.log.size()) {
     // Each lookup waits on memory: a long log is looked up in parts, one thread each.
     const std::size_t n = book.log.size();
     const std::size_t parts = n < 32768 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
     auto look_up = [&](std::size_t part) {
         for (std::size_t i = n * part / parts; i < n * (part + 1) / parts; ++i) {
-            m_place[i] = m_places.find(book.log[i].client);
+            m_place[i] = m_places->find(book.log[i].client);
         }
     };
     std::vector<std::thread> threads;
@@ -85,9 +97,9 @@ std::uint32_t LogClients::place_of(const Client& client) const {
     const std::span<const Client> clients = m_clients;
     const std::less<const Client*> before;
     if (clients.empty() || before(&client, clients.data()) || !before(&client, clients.data() + clients.size())) {
-        return m_places.find(client.id);
+        return m_places->find(client.id);
     }
-    return m_places.first_with_id(static_cast<std::uint32_t>(&client - clients.data()));
+    return m_places->first_with_id(static_cast<std::uint32_t>(&client - clients.data()));
 }
 
 EntryGroups::EntryGroups(const std::vector<Entry>& log, std::span<const std::uint32_t> place, std::size_t clients) {

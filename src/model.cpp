@@ -32,10 +32,6 @@ bool is_stop_outcome(std::string_view outcome) {
     return outcome == "returned" || outcome == "declined" || outcome == "deceased";
 }
 
-const Client* Book::find_client(std::string_view id) const {
-    return client_index.find(clients, id);
-}
-
 const CareManager* Book::find_care_manager(std::string_view id) const {
     return care_manager_index.find(care_managers, id);
 }

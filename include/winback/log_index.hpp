@@ -16,13 +16,18 @@ namespace winback {
 
 // The places of a book's clients by id. A lookup reads one slot of a table that holds short
 // ids itself, rather than a client (a book of 100,000 clients spans some 60 MB, so reading a
-// client the log names is a cache miss). With a repeated id the first client wins, as with
-// Book::find_client. Refers to the clients, which must outlive it unchanged.
+// client the log names is a cache miss). With a repeated id the first client wins. The book's
+// (Book::client_places) is behind Book::find_client and LogClients. Refers to the clients, which
+// must outlive it unchanged.
 class ClientPlaces {
 public:
     static constexpr std::uint32_t none = UINT32_MAX;
 
     explicit ClientPlaces(std::span<const Client> clients);
+    // Whether it was made from these clients, as they are now.
+    bool describes(std::span<const Client> clients) const {
+        return m_clients.data() == clients.data() && m_clients.size() == clients.size();
+    }
     // The place in `clients` of the first client with this id, or none.
     std::uint32_t find(std::string_view id) const;
     // The place of the first client with the id of the client at `place`: itself but for a
@@ -72,12 +77,12 @@ public:
     // id the first client's with it. For a copy of a client, found by its id.
     std::uint32_t place_of(const Client& client) const;
     // The place of the first client with this id, or ClientPlaces::none.
-    std::uint32_t find(std::string_view id) const { return m_places.find(id); }
+    std::uint32_t find(std::string_view id) const { return m_places->find(id); }
 
 private:
     std::span<const Client> m_clients;
     std::span<const Entry> m_log;
-    ClientPlaces m_places;
+    std::shared_ptr<const ClientPlaces> m_places;  // the book's
     std::vector<std::uint32_t> m_place;  // per entry of the log
 };
 

@@ -271,7 +271,8 @@ private:
     mutable std::size_t m_size = 0;
 };
 
-class LogClients;  // log_index.hpp
+class ClientPlaces;  // log_index.hpp
+class LogClients;    // log_index.hpp
 
 struct Book {
     BookPaths paths;
@@ -288,6 +289,10 @@ struct Book {
     const Playbook* find_playbook(std::string_view reason) const;
     const Rule* find_rule(std::string_view id) const;
 
+    // The places of the clients by id (log_index.hpp), behind find_client and shared with
+    // log_clients: built on first use and again when the clients have moved or changed size;
+    // not safe to build from two threads.
+    std::shared_ptr<const ClientPlaces> client_places() const;
     // Which client each log entry is about (log_index.hpp), built on first use and again when
     // the clients or the log have moved or changed size; not safe to build from two threads.
     std::shared_ptr<const LogClients> log_clients() const;
@@ -295,9 +300,9 @@ struct Book {
     // that is done with the log and needs the memory, like `plan` before it writes.
     void drop_log_clients() const { log_clients_cache.reset(); }
 
-    // Behind the find_* and log_clients above.
+    // Behind the find_*, client_places and log_clients above.
+    mutable std::shared_ptr<const ClientPlaces> client_places_cache;
     mutable std::shared_ptr<const LogClients> log_clients_cache;
-    IdIndex<Client, &Client::id> client_index;
     IdIndex<CareManager, &CareManager::id> care_manager_index;
     IdIndex<Playbook, &Playbook::reason> playbook_index;
     IdIndex<Rule, &Rule::id> rule_index;

@@ -101,6 +101,32 @@ TEST_CASE("ClientPlaces") {
     }
 }
 
+TEST_CASE("Book::find_client: the book's ClientPlaces, made again when the clients move or change") {
+    Book book = book_of({client("C-1"), client("C-2"), client("C-1")}, {entry("2026-01-01", "C-2", "a")});
+    REQUIRE(book.find_client("C-2") == &book.clients[1]);
+    CHECK(book.find_client("C-1") == &book.clients[0]);  // a repeated id: the first client
+    CHECK(book.find_client("C-3") == nullptr);
+    CHECK(book.find_client("") == nullptr);
+    SUBCASE("shared with log_clients, which builds no index of its own") {
+        CHECK(book.log_clients()->client(0) == &book.clients[1]);
+        CHECK(book.client_places() == book.client_places());
+    }
+    SUBCASE("a client added (the vector moves) and one removed (it changes size)") {
+        for (int i = 3; i < 200; ++i) book.clients.push_back(client(fmt::format("C-{}", i)));
+        CHECK(book.find_client("C-199") == &book.clients.back());
+        CHECK(book.find_client("C-2") == &book.clients[1]);
+        CHECK(book.log_clients()->client(0) == &book.clients[1]);
+        book.clients.erase(book.clients.begin());
+        CHECK(book.find_client("C-1") == &book.clients[1]);  // the other C-1 is the first now
+        CHECK(book.find_client("C-2") == &book.clients[0]);
+        CHECK(book.find_client("C-199") == &book.clients.back());
+    }
+    SUBCASE("no clients") {
+        const Book nobody;
+        CHECK(nobody.find_client("C-1") == nullptr);
+    }
+}
+
 TEST_CASE("LogIndex") {
     const Book book = book_of({client("C-1"), client("C-2"), client("C-3")},
                               {entry("2026-03-01", "C-2", "a"), entry("2026-01-15", "C-1", "b"),
