@@ -127,7 +127,8 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, 
         ClientsFile clients = load_clients(*sources.clients.text, sources.clients.path, diagnostics,
                                            sources.clients.text->releaser());
         book.care_managers = std::move(clients.care_managers);
-        book.clients = std::move(clients.clients);
+        book.clients = std::move(clients.clients);  // moves no client: the index still describes them
+        book.client_places_cache = std::move(clients.client_places);
         book.text.adopt(clients.text);
         sources.clients.text->release_pages();
     } else {

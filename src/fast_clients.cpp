@@ -6,6 +6,7 @@
 #include "fast_pieces.hpp"
 #include "fast_toml.hpp"
 #include "winback/fast_load.hpp"
+#include "winback/log_index.hpp"
 
 namespace winback {
 
@@ -305,9 +306,10 @@ std::optional<ClientsFile> fast_load_clients(std::string_view text, ReleasePages
         for (CareManager& cm : piece.care_managers) out.care_managers.push_back(std::move(cm));
         out.text.adopt(piece.pool);
     }
-    if (!detail::unique_ids(out.care_managers, &CareManager::id) || !detail::unique_ids(out.clients, &Client::id)) {
-        return std::nullopt;
-    }
+    if (!detail::unique_ids(out.care_managers, &CareManager::id)) return std::nullopt;
+    // The index of the clients finds a repeated id, and the book keeps it for its lookups.
+    out.client_places = std::make_shared<const ClientPlaces>(out.clients);
+    if (!out.client_places->unique()) return std::nullopt;
     return out;
 }
 

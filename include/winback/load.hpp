@@ -19,6 +19,9 @@ struct ClientsFile {
     std::vector<CareManager> care_managers;
     std::vector<Client> clients;
     TextPool text;  // the bytes of the clients' Texts
+    // The clients by id, when the loader has built it (the fast one does, to find repeated ids):
+    // the book takes it as its Book::client_places along with the clients.
+    std::shared_ptr<const ClientPlaces> client_places;
     bool parsed = false;
 };
 

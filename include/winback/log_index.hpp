@@ -24,6 +24,8 @@ public:
     static constexpr std::uint32_t none = UINT32_MAX;
 
     explicit ClientPlaces(std::span<const Client> clients);
+    // Whether no two of the clients have the same id.
+    bool unique() const { return m_first.empty(); }
     // Whether it was made from these clients, as they are now.
     bool describes(std::span<const Client> clients) const {
         return m_clients.data() == clients.data() && m_clients.size() == clients.size();

@@ -19,6 +19,8 @@
 
 #include "model_dump.hpp"
 #include "winback/fast_load.hpp"
+#include "winback/load.hpp"
+#include "winback/log_index.hpp"
 #include "winback/text.hpp"
 
 namespace winback {
@@ -200,6 +202,38 @@ TEST_CASE("fast reader: a big file read in pieces keeps its lines") {
     REQUIRE(log.size() > (1u << 20));
     CHECK(same_on_both_paths<ClientsFile>(clients, fast_load_clients, load_clients_toml, load_clients));
     CHECK(same_on_both_paths<LogFile>(log, fast_load_log, load_log_toml, load_log));
+}
+
+TEST_CASE("fast reader: the index of the clients it builds to find repeated ids is the book's") {
+    std::string clients;
+    for (int i = 0; i < 20000; ++i) {
+        clients += fmt::format("[[client]]\nid = \"C-{}\"\nname = \"山田 {}\"\nstatus = \"active\"\n\n", i, i);
+    }
+    REQUIRE(clients.size() > (1u << 20));  // read in pieces: a repeat can be in another piece
+    const auto file = fast_load_clients(clients);
+    REQUIRE(file);
+    REQUIRE(file->client_places);
+    CHECK(file->client_places->unique());
+    CHECK(file->client_places->describes(file->clients));
+    for (std::uint32_t p = 0; p < file->clients.size(); ++p) REQUIRE(file->client_places->find(file->clients[p].id) == p);
+    CHECK(file->client_places->find("C-20000") == ClientPlaces::none);
+    SUBCASE("a repeated id far from the first: declined, for toml++'s path to report") {
+        CHECK_FALSE(fast_load_clients(clients + "[[client]]\nid = \"C-7\"\nname = \"b\"\nstatus = \"active\"\n"));
+    }
+    SUBCASE("load_book keeps it, with the clients it describes") {
+        BookSources sources;
+        sources.clients = {"clients.toml", SourceText(clients)};
+        Diagnostics diagnostics;
+        const Book book = load_book(sources, Lang::en, diagnostics);
+        REQUIRE(book.clients.size() == 20000);
+        // Nothing in this book looks a client up (no avoid, no log): the index is the reader's.
+        REQUIRE(book.client_places_cache);
+        const auto places = book.client_places();
+        CHECK(places == book.client_places_cache);
+        CHECK(places->describes(book.clients));
+        CHECK(book.find_client("C-19999") == &book.clients.back());
+        CHECK(book.log_clients()->find("C-5") == 5);
+    }
 }
 
 namespace {
