@@ -21,25 +21,10 @@
 
 #include "winback/date.hpp"
 #include "winback/diagnostic.hpp"
+#include "winback/id_hash.hpp"
 #include "winback/text_pool.hpp"
 
 namespace winback::detail {
-
-// Whether a and b have the same first n bytes. Keys are a few bytes: compared with two loads
-// each (which overlap) rather than by a call to memcmp.
-inline bool same_bytes(const char* a, const char* b, std::size_t n) {
-    const auto same_at = [a, b]<class Word>(std::size_t at, Word) {
-        Word x, y;
-        std::memcpy(&x, a + at, sizeof x);
-        std::memcpy(&y, b + at, sizeof y);
-        return x == y;
-    };
-    if (n >= 8 && n <= 16) return same_at(0, std::uint64_t{}) && same_at(n - 8, std::uint64_t{});
-    if (n >= 4 && n < 8) return same_at(0, std::uint32_t{}) && same_at(n - 4, std::uint32_t{});
-    if (n >= 2 && n < 4) return same_at(0, std::uint16_t{}) && same_at(n - 2, std::uint16_t{});
-    if (n == 1) return *a == *b;
-    return n == 0 || std::memcmp(a, b, n) == 0;
-}
 
 class FastCursor {
 public:

@@ -41,11 +41,11 @@ std::uint32_t ClientPlaces::first_with_id(std::uint32_t place) const {
 
 bool ClientPlaces::holds(const Slot& slot, std::string_view id) const {
     if (id.size() <= inline_size) return slot.size == id.size() && std::equal(id.begin(), id.end(), slot.id.begin());
-    return slot.size == long_id && m_clients[slot.place].id == id;
+    return slot.size == long_id && detail::same_text(m_clients[slot.place].id, id);
 }
 
 std::size_t ClientPlaces::slot_of(std::string_view id) const {
-    return std::hash<std::string_view>{}(id) & m_mask;
+    return detail::id_hash(id) & m_mask;
 }
 
 std::shared_ptr<const ClientPlaces> Book::client_places() const {

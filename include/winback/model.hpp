@@ -16,6 +16,7 @@
 #include "winback/date.hpp"
 #include "winback/diagnostic.hpp"
 #include "winback/duration.hpp"
+#include "winback/id_hash.hpp"
 #include "winback/text_pool.hpp"
 
 namespace winback {
@@ -243,14 +244,14 @@ public:
         if (items.data() != m_data || items.size() != m_size) build(items);
         for (std::size_t h = slot_of(key);; h = (h + 1) & m_mask) {
             if (m_slots[h] == empty) return nullptr;
-            if (items[m_slots[h]].*Field == key) return &items[m_slots[h]];
+            if (detail::same_text(items[m_slots[h]].*Field, key)) return &items[m_slots[h]];
         }
     }
 
 private:
     static constexpr std::uint32_t empty = UINT32_MAX;
 
-    std::size_t slot_of(std::string_view key) const { return std::hash<std::string_view>{}(key) & m_mask; }
+    std::size_t slot_of(std::string_view key) const { return detail::id_hash(key) & m_mask; }
 
     void build(const std::vector<T>& items) const {
         m_mask = std::bit_ceil(items.size() * 2) - 1;
@@ -258,7 +259,7 @@ private:
         for (std::size_t i = 0; i < items.size(); ++i) {
             const std::string_view key = items[i].*Field;
             std::size_t h = slot_of(key);
-            while (m_slots[h] != empty && items[m_slots[h]].*Field != key) h = (h + 1) & m_mask;
+            while (m_slots[h] != empty && !detail::same_text(items[m_slots[h]].*Field, key)) h = (h + 1) & m_mask;
             if (m_slots[h] == empty) m_slots[h] = static_cast<std::uint32_t>(i);
         }
         m_data = items.data();

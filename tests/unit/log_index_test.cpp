@@ -101,6 +101,37 @@ TEST_CASE("ClientPlaces") {
     }
 }
 
+TEST_CASE("id_hash spreads ids that differ in a digit, and same_text compares every byte") {
+    using winback::detail::id_hash;
+    using winback::detail::same_text;
+    SUBCASE("100,000 numbered ids in 2^18 slots fill about as many as random hashes would") {
+        constexpr std::size_t mask = (1u << 18) - 1;
+        std::vector<char> used(mask + 1);
+        std::size_t filled = 0;
+        for (int i = 0; i < 100000; ++i) {
+            const std::size_t slot = id_hash(fmt::format("C-{:07}", i)) & mask;
+            if (!used[slot]) ++filled, used[slot] = 1;
+        }
+        CHECK(filled > 80000);  // random: 262,144 * (1 - e^(-100,000/262,144)) = 83,100
+    }
+    SUBCASE("a change of any one byte, at every length up to past sixteen, changes hash and text") {
+        for (std::size_t n = 1; n <= 20; ++n) {
+            const std::string id(n, 'a');
+            for (std::size_t at = 0; at < n; ++at) {
+                std::string other = id;
+                other[at] = 'b';
+                CHECK(id_hash(other) != id_hash(id));
+                CHECK_FALSE(same_text(other, id));
+                CHECK(same_text(other, std::string(other)));
+            }
+            CHECK(id_hash(id) != id_hash(id + 'a'));
+            CHECK_FALSE(same_text(id, id + 'a'));
+        }
+        CHECK(same_text("", ""));
+        CHECK(id_hash("") == id_hash(std::string_view()));
+    }
+}
+
 TEST_CASE("Book::find_client: the book's ClientPlaces, made again when the clients move or change") {
     Book book = book_of({client("C-1"), client("C-2"), client("C-1")}, {entry("2026-01-01", "C-2", "a")});
     REQUIRE(book.find_client("C-2") == &book.clients[1]);
