@@ -34,8 +34,7 @@ inline bool same_text(std::string_view a, std::string_view b) {
 // A hash of a text for an index by id. Up to sixteen bytes (most ids), its first and last
 // words, which cover every byte, mixed with its length by murmur3's finaliser, so that ids that
 // differ in one digit land far apart (any change of one byte changes the hash); longer texts by
-// std::hash. The same text gives the same
-// hash on every path, which is all an index needs.
+// std::hash. The same text gives the same hash on every path, which is all an index needs.
 inline std::size_t id_hash(std::string_view text) {
     const std::size_t n = text.size();
     if (n > 16) return std::hash<std::string_view>{}(text);
