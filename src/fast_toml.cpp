@@ -64,16 +64,6 @@ unsigned stops_in_16(const char* p) {
     const __m128i others = _mm_or_si128(_mm_or_si128(is('\\'), is(0x7F)), below_space);
     return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(quotes, others)));
 }
-
-// The bytes of sixteen that end or interrupt a basic string: a quote, a backslash, a control
-// character other than tab.
-unsigned basic_string_stops_16(const char* p) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const auto is = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-    const __m128i below_space = _mm_andnot_si128(is('\t'), _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
-    const __m128i stops = _mm_or_si128(_mm_or_si128(is('"'), is('\\')), _mm_or_si128(is(0x7F), below_space));
-    return static_cast<unsigned>(_mm_movemask_epi8(stops));
-}
 #endif
 
 // The bytes from p on that are plain text for certain, in one block of sixteen (SSE2) or eight
@@ -266,12 +256,6 @@ bool FastCursor::known_key_slowly(std::span<const std::string_view> keys, std::s
     return true;
 }
 
-bool FastCursor::delimiter_follows() const {
-    if (at_end()) return true;
-    const char c = m_text[m_pos];
-    return c == ' ' || c == '\t' || c == '\n' || c == '#' || c == ',' || c == ']' || c == '}';
-}
-
 bool FastCursor::escape(std::string& out) {
     ++m_pos;  // the backslash
     if (at_end()) return false;
@@ -309,7 +293,7 @@ bool FastCursor::basic_string(std::string_view& out) {
 #ifdef __SSE2__
     // Most strings have no escape: their closing quote is the first byte that stops them.
     for (const char* p = m_text.data() + m_pos; m_text.size() - m_pos >= 16; p += 16, m_pos += 16) {
-        const unsigned stops = basic_string_stops_16(p);
+        const unsigned stops = basic_string_stops(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
         if (stops == 0) continue;
         m_pos += static_cast<std::size_t>(std::countr_zero(stops));
         if (m_text[m_pos] != '"') break;  // a backslash or a control character: the loop below
@@ -368,7 +352,7 @@ bool FastCursor::string(std::string& out) {
     return true;
 }
 
-bool FastCursor::string(Text& out) {
+bool FastCursor::string_slowly(Text& out) {
     std::string_view bytes;
     if (!string_bytes(bytes)) return false;
     out = m_pool->keep(bytes);
@@ -407,7 +391,7 @@ bool FastCursor::boolean(bool& out) {
     return delimiter_follows();
 }
 
-bool FastCursor::date(Date& out, bool iso_string) {
+bool FastCursor::date_slowly(Date& out, bool iso_string) {
     if (iso_string && is_string()) {
         std::string_view text;
         if (!string_bytes(text)) return false;
@@ -425,21 +409,12 @@ bool FastCursor::date(Date& out, bool iso_string) {
         digits[k] = static_cast<unsigned char>(s[i]) - unsigned{'0'};
         if (digits[k++] > 9) return false;
     }
-    const int year = static_cast<int>(digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]);
-    const unsigned month = digits[4] * 10 + digits[5];
-    const unsigned day = digits[6] * 10 + digits[7];
     m_pos += 10;
     // A time after the date makes it a date-time, which toml++ reads (and winback refuses).
     const char next = peek();
     if (next == 'T' || next == 't') return false;
     if (next == ' ' && m_pos + 1 < m_text.size() && is_digit(m_text[m_pos + 1])) return false;
-    if (!delimiter_follows()) return false;
-    // Date::ok() without its division: the days of the month, February by the leap year.
-    static constexpr unsigned char month_days[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12 || day < 1 || day > month_days[month]) return false;
-    if (month == 2 && day == 29 && !std::chrono::year{year}.is_leap()) return false;
-    out = Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-    return true;
+    return delimiter_follows() && day_of_date(digits, out);
 }
 
 }  // namespace winback::detail

@@ -11,6 +11,7 @@
 // the exact diagnostics. Places are those toml++ gives: lines from 1, columns in code points.
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -18,6 +19,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "winback/date.hpp"
 #include "winback/diagnostic.hpp"
@@ -44,16 +49,22 @@ public:
     // Skips blank lines, comment lines and leading spaces: afterwards the cursor is at the first
     // byte of a header or key, or at the end. Most lines start with one: inline.
     bool skip_blank_lines() {
-        std::size_t at = m_pos;
-        if (at == m_line_start) {
-            while (at < m_text.size() && m_text[at] == ' ') ++at;  // an indent (contacts)
+        while (true) {
+            std::size_t at = m_pos;
+            if (at == m_line_start) {
+                while (at < m_text.size() && m_text[at] == ' ') ++at;  // an indent (contacts)
+            }
+            if (at < m_text.size() && static_cast<unsigned char>(m_text[at]) > ' ' && m_text[at] != '#') {
+                if (m_pos == m_line_start) m_ascii_until = at;
+                m_pos = at;
+                return true;
+            }
+            if (at == m_pos && at < m_text.size() && m_text[at] == '\n') {
+                newline();  // an empty line (between tables)
+                continue;
+            }
+            return skip_blank_lines_slowly();
         }
-        if (at < m_text.size() && static_cast<unsigned char>(m_text[at]) > ' ' && m_text[at] != '#') {
-            if (m_pos == m_line_start) m_ascii_until = at;
-            m_pos = at;
-            return true;
-        }
-        return skip_blank_lines_slowly();
     }
     // After a header or a value: spaces, an optional comment, then a newline or the end. Most
     // lines end right after their value: inline.
@@ -63,6 +74,18 @@ public:
             return true;
         }
         return end_of_line_slowly();
+    }
+    // Whether the line at the cursor is exactly `line` (say "[[entry]]\n", a header alone on its
+    // line): then the cursor moves past it. The usual header, taken inline.
+    bool exact_line(std::string_view line) {
+        if (m_pos != m_line_start || m_text.size() - m_pos < line.size() ||
+            !same_bytes(m_text.data() + m_pos, line.data(), line.size())) {
+            return false;
+        }
+        m_pos += line.size();
+        ++m_line;
+        m_line_start = m_pos;
+        return true;
     }
     // `[[name]]` exactly (the cursor is at its first '['); name is what is between the brackets.
     bool header(std::string_view& name);
@@ -92,13 +115,48 @@ public:
 
     // Values. Each leaves the cursor just after the value and checks that a delimiter follows.
     bool string(std::string& out);
-    bool string(Text& out);  // kept in the cursor's pool
+    // Kept in the cursor's pool. Most strings are basic, without an escape, and are copied into
+    // the pool block by block as they are scanned (quick_basic_string); the others the long way.
+    bool string(Text& out) {
+#ifdef __SSE2__
+        if (std::size_t length = 0; quick_basic_string(length)) {
+            out = m_pool->commit(length);
+            m_pos += length + 2;  // and the quotes
+            return delimiter_follows();
+        }
+#endif
+        return string_slowly(out);
+    }
     // The string's bytes: a view of the text, or of a buffer that the next string reuses.
     bool string_bytes(std::string_view& out);
     bool integer(long long& out);
     bool boolean(bool& out);
-    // A TOML local date (not a date-time); with iso_string, also a string "YYYY-MM-DD".
-    bool date(Date& out, bool iso_string);
+    // A TOML local date (not a date-time); with iso_string, also a string "YYYY-MM-DD". Most
+    // are `YYYY-MM-DD` at the end of their line, taken inline.
+    bool date(Date& out, bool iso_string) {
+        if (m_text.size() - m_pos > 10 && std::endian::native == std::endian::little) {
+            // `YYYY-MM-` as one word: its dashes in place, its digits '0' to '9' (a digit plus six
+            // stays below 0x40), then `DD` and the newline.
+            const char* const s = m_text.data() + m_pos;
+            std::uint64_t w;
+            std::memcpy(&w, s, 8);
+            constexpr std::uint64_t digit_bytes = 0x00FFFF00FFFFFFFF, dashes = 0x2D00002D00000000;
+            constexpr std::uint64_t highs = 0xF0F0F0F0F0F0F0F0 & digit_bytes, threes = 0x3030303030303030 & digit_bytes;
+            const std::uint64_t d = w & digit_bytes;
+            const auto digit = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c)) - unsigned{'0'}; };
+            if ((w & ~digit_bytes) == dashes && (d & highs) == threes &&
+                ((d + (0x0606060606060606 & digit_bytes)) & highs) == threes && digit(s[8]) <= 9 && digit(s[9]) <= 9 &&
+                s[10] == '\n') {
+                const unsigned digits[8] = {digit(s[0]), digit(s[1]), digit(s[2]), digit(s[3]),
+                                            digit(s[5]), digit(s[6]), digit(s[8]), digit(s[9])};
+                if (day_of_date(digits, out)) {
+                    m_pos += 10;
+                    return true;
+                }
+            }
+        }
+        return date_slowly(out, iso_string);
+    }
     bool is_string() const { return peek() == '"' || peek() == '\''; }
 
     // Inside arrays and inline tables.
@@ -112,7 +170,55 @@ private:
     bool end_of_line_slowly();
     bool equals_sign();
     bool comment();
-    bool delimiter_follows() const;
+    bool string_slowly(Text& out);
+    bool date_slowly(Date& out, bool iso_string);
+    // The date of the digits YYYYMMDD, if it is one.
+    static bool day_of_date(const unsigned (&digits)[8], Date& out) {
+        const int year = static_cast<int>(digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]);
+        const unsigned month = digits[4] * 10 + digits[5];
+        const unsigned day = digits[6] * 10 + digits[7];
+        // Date::ok() without its division: the days of the month, February by the leap year.
+        static constexpr unsigned char month_days[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (month < 1 || month > 12 || day < 1 || day > month_days[month]) return false;
+        if (month == 2 && day == 29 && !std::chrono::year{year}.is_leap()) return false;
+        out = Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+        return true;
+    }
+    // After a value: the end of the text, or what may follow a value on its line or in an array.
+    bool delimiter_follows() const {
+        if (at_end()) return true;
+        const char c = m_text[m_pos];
+        return c == '\n' || c == ' ' || c == '\t' || c == '#' || c == ',' || c == ']' || c == '}';
+    }
+#ifdef __SSE2__
+    // The length of the basic string at the cursor, which has been copied to the pool's room,
+    // when it is not empty, has no escape or control character and ends before the last sixteen
+    // bytes of the text; false for any other string.
+    bool quick_basic_string(std::size_t& length) {
+        const std::size_t start = m_pos + 1;
+        if (m_text.size() < start + 16 || m_text[m_pos] != '"' || m_text[start] == '"') return false;  // "" or """
+        const std::span<char> room = m_pool->room(64);
+        const char* const from = m_text.data() + start;
+        const std::size_t readable = m_text.size() - start;
+        for (std::size_t n = 0; n + 16 <= readable && n + 16 <= room.size(); n += 16) {
+            const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + n));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(room.data() + n), block);
+            if (const unsigned stops = basic_string_stops(block); stops != 0) {
+                length = n + static_cast<std::size_t>(std::countr_zero(stops));
+                return from[length] == '"';  // else a backslash or a control character
+            }
+        }
+        return false;
+    }
+    // The bytes of sixteen that end or interrupt a basic string, one bit each (the lowest for the
+    // first byte): a quote, a backslash, a control character other than tab.
+    static unsigned basic_string_stops(__m128i v) {
+        const auto is = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+        const __m128i below_space = _mm_andnot_si128(is('\t'), _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+        const __m128i stops = _mm_or_si128(_mm_or_si128(is('"'), is('\\')), _mm_or_si128(is(0x7F), below_space));
+        return static_cast<unsigned>(_mm_movemask_epi8(stops));
+    }
+#endif
     bool basic_string(std::string_view& out);
     bool literal_string(std::string_view& out);
     bool escape(std::string& out);

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,6 +54,22 @@ public:
         m_next += text.size();
         m_left -= text.size();
         return std::string_view(at, text.size());
+    }
+
+    // For a writer that fills the pool in place (the fast reader, which copies a string while it
+    // scans it): the free bytes at the end of the pool, at least `n` of them. The next keep or
+    // commit writes over them.
+    std::span<char> room(std::size_t n) {
+        if (n > m_left) grow(n);
+        return {m_next, m_left};
+    }
+    // Keeps the first n bytes of room() as they were written there.
+    Text commit(std::size_t n) {
+        if (n == 0) return {};
+        char* at = m_next;
+        m_next += n;
+        m_left -= n;
+        return std::string_view(at, n);
     }
 
     // The bytes of `other` belong to this pool too; `other` may be dropped.

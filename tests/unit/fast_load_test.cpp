@@ -187,6 +187,68 @@ TEST_CASE("fast reader: strings that stop at the edges of a block of sixteen, an
     }
 }
 
+TEST_CASE("fast reader: the quick paths of strings, dates, headers and empty lines, at the end of the text") {
+    // A basic string is copied into the pool while it is scanned, sixteen bytes at a time, when
+    // sixteen bytes are left to read; a date at the end of its line, a header alone on its line
+    // and an empty line are taken inline. Each against toml++ with the text cut after it, so that
+    // the quick paths meet the end of the text at every distance, and with what may follow.
+    const std::string tails[] = {"", "\n", "\n\n", "   \n", " # c\n", "\t\n", "\n[[entry]]\ndate = 2026-02-01\nclient = \"C-2\"\noutcome = \"sent\"\n"};
+    std::size_t taken = 0, cases = 0;
+    for (std::size_t length = 1; length <= 40; ++length) {
+        const std::string note = std::string(length, 'x');
+        const std::string japanese = std::string(length >= 6 ? "山田" : length >= 3 ? "山" : "") + std::string(length, 'y');
+        for (const std::string& tail : tails) {
+            for (const std::string& value : {note, japanese, note.substr(0, length / 2) + "\t" + note, note + "\\t"}) {
+                const std::string text = "[[entry]]\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\nnote = \"" +
+                                         value + "\"" + tail;
+                CAPTURE(text);
+                ++cases;
+                taken += same_on_both_paths<LogFile>(text, fast_load_log, load_log_toml, load_log);
+            }
+        }
+    }
+    CHECK(taken == cases);  // every one of them is in the reader's subset
+    const std::string entries[] = {
+        // dates at the end of the text, before a comment, a space or a tab
+        "[[entry]]\nclient = \"C-1\"\noutcome = \"sent\"\ndate = 2026-01-31",
+        "[[entry]]\nclient = \"C-1\"\noutcome = \"sent\"\ndate = 2026-01-31\n",
+        "[[entry]]\nclient = \"C-1\"\noutcome = \"sent\"\ndate = 2024-02-29 # 閏日\n",
+        "[[entry]]\nclient = \"C-1\"\noutcome = \"sent\"\ndate = 2024-02-29\t\n",
+        "[[entry]]\ndate = 2024-02-29\nclient = \"C-1\"\noutcome = \"sent\"\n",
+        // headers: alone, at the end, with spaces or a comment, after empty lines, with blank lines inside
+        "[[entry]]\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\n\n\n\n[[entry]]\ndate = 2026-01-31\n"
+        "client = \"C-2\"\n\n\noutcome = \"sent\"\n\n",
+        "[[entry]]  \ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\n",
+        "[[entry]]# c\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\n",
+        "\n\n  \n\t\n[[entry]]\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\n   \n",
+        // strings: empty where that is allowed, a quote right after the opening one
+        "[[entry]]\ndate = 2026-01-31\nclient = \"C-1\"\nstep = \"\"\noutcome = \"sent\"\nnote = \"\"\n",
+    };
+    for (const std::string& text : entries) {
+        CAPTURE(text);
+        CHECK(same_on_both_paths<LogFile>(text, fast_load_log, load_log_toml, load_log));
+    }
+    const std::string declined[] = {
+        "[[entry]]\ndate = 2023-02-29\nclient = \"C-1\"\noutcome = \"sent\"\n",
+        "[[entry]]\ndate = 2026-13-01\nclient = \"C-1\"\noutcome = \"sent\"\n",
+        "[[entry]]\ndate = 2026-01-3\n\nclient = \"C-1\"\noutcome = \"sent\"\n",
+        "[[entry]]\ndate = 2026/01/31\nclient = \"C-1\"\noutcome = \"sent\"\n",
+        "[[entry]]\ndate = 2026-01-31\nclient = \"\"\noutcome = \"sent\"\nnote = \"long enough to be quick\"\n",
+        "[[entry]]\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\nnote = \"\"\"x\"\"\"\n",
+        "[[entry]]\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"x\nnote = \"long enough to be quick\"\n",
+        "[[entry]]\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\nnote = \"a line\nthat goes on\"\n",
+        "[[entries]]\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\n",
+        "[[entry]]x\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\n",
+        "[[entry]]\ndate = 2026-01-31\nclient = \"C-1\"\noutcome = \"sent\"\n [[entry]]\ndate = 2026-01-31\n"
+        "client = \"C-2\"\noutcome = \"sent\"\n",
+    };
+    for (const std::string& text : declined) {
+        CAPTURE(text);
+        CHECK_FALSE(fast_load_log(text));
+        same_on_both_paths<LogFile>(text, fast_load_log, load_log_toml, load_log);
+    }
+}
+
 TEST_CASE("fast reader: a big file read in pieces keeps its lines") {
     std::string clients;
     std::string log;

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstring>
+
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -93,6 +95,26 @@ TEST_CASE("TextPool") {
         check_filled(texts, "moved ");
         check_filled(fresh, "fresh ");
         check_filled(more, "more ");
+    }
+    SUBCASE("room and commit: bytes written in place are kept, what was not committed is written over") {
+        TextPool pool;
+        const Text before = pool.keep("before");
+        std::span<char> room = pool.room(64);
+        REQUIRE(room.size() >= 64);
+        std::memcpy(room.data(), "written in place and then some", 30);
+        const Text placed = pool.commit(16);
+        CHECK(placed == "written in place");
+        CHECK(pool.commit(0).empty());
+        const Text after = pool.keep("after");  // over " and then some", which was not committed
+        CHECK(after.data() == placed.data() + placed.size());
+        // Room that does not fit in the chunk opens another; what was kept stays.
+        room = pool.room(std::size_t{1} << 20);
+        CHECK(room.size() >= std::size_t{1} << 20);
+        std::memset(room.data(), 'z', room.size());
+        CHECK(pool.commit(3) == "zzz");
+        CHECK(before == "before");
+        CHECK(placed == "written in place");
+        CHECK(after == "after");
     }
     SUBCASE("adopt: the other pool's bytes belong to this one too") {
         std::vector<Text> texts;
