@@ -1,6 +1,8 @@
 // A whole book: the three files, the built-in playbooks, and the checks across files.
 
 #include <algorithm>
+#include <functional>
+#include <future>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
@@ -118,10 +120,36 @@ void validate_book(const Book& book, Diagnostics& diagnostics, ValidateScope sco
     }
 }
 
+namespace {
+
+// Files and books this big are read and checked on two threads at once (docs/performance.md).
+constexpr std::size_t log_apart_from = std::size_t{1} << 20;  // bytes of log.toml
+constexpr std::size_t checks_apart_from = 20000;            // clients and entries
+
+LogFile read_log(const Source& log, Diagnostics& diagnostics) {
+    LogFile file = load_log(*log.text, log.path, diagnostics, log.text->releaser());
+    log.text->release_pages();
+    return file;
+}
+
+void append(Diagnostics& to, const Diagnostics& from) {
+    for (const Diagnostic& d : from.items()) to.add(d);
+}
+
+}  // namespace
+
 Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, std::optional<Date> today) {
     Book book;
     book.paths = {sources.clients.path, sources.playbooks.path, sources.facility.path, sources.log.path};
     ValidateScope scope;
+
+    // A big log needs nothing from the other files: it is read while they are. Its messages come
+    // after theirs, as when it is read last.
+    Diagnostics log_diagnostics;
+    std::future<LogFile> log_read;
+    if (sources.log.text && sources.log.text->view().size() >= log_apart_from) {
+        log_read = std::async(std::launch::async, read_log, std::cref(sources.log), std::ref(log_diagnostics));
+    }
 
     if (sources.clients.text) {
         ClientsFile clients = load_clients(*sources.clients.text, sources.clients.path, diagnostics,
@@ -163,13 +191,25 @@ Book load_book(const BookSources& sources, Lang lang, Diagnostics& diagnostics, 
 
     bool log_parsed = false;
     if (sources.log.text) {
-        LogFile log = load_log(*sources.log.text, sources.log.path, diagnostics, sources.log.text->releaser());
+        LogFile log = log_read.valid() ? log_read.get() : read_log(sources.log, diagnostics);
+        append(diagnostics, log_diagnostics);
         log_parsed = log.parsed;
         book.log = std::move(log.entries);
         book.text.adopt(log.text);
-        sources.log.text->release_pages();
     }
 
+    if (log_parsed && scope.playbooks && book.clients.size() + book.log.size() >= checks_apart_from) {
+        // The two checks only read the book: with its indexes built first, they run side by side,
+        // and their messages come in the order they would one after the other.
+        (void)book.find_care_manager({}), (void)book.find_playbook({}), (void)book.find_rule({});
+        (void)book.log_clients();  // and the index of the clients, which it shares
+        Diagnostics of_log;
+        auto log_checked = std::async(std::launch::async, [&] { validate_log(book, of_log, today); });
+        validate_book(book, diagnostics, scope);
+        log_checked.get();
+        append(diagnostics, of_log);
+        return book;
+    }
     validate_book(book, diagnostics, scope);
     if (log_parsed && scope.playbooks) validate_log(book, diagnostics, today);
     return book;
