@@ -230,8 +230,14 @@ bool read_piece(Piece& piece, detail::PagesBehind& behind) {
             if (!complete(table, seen) || (table == Table::client && !complete_client(*client))) return false;
             const Where where = c.where();
             const bool at_start = c.at_line_start();
-            std::string_view name = "client";
-            if (!c.exact_line("[[client]]\n") && (!c.header(name) || !c.end_of_line())) return false;
+            std::string_view name;
+            if (c.exact_line("[[client]]\n")) {
+                name = "client";
+            } else if (c.exact_line("[[client.contact]]\n")) {
+                name = "client.contact";
+            } else if (!c.header(name) || !c.end_of_line()) {
+                return false;
+            }
             seen = 0;
             if (name == "client") {
                 if (!at_start || next_client == piece.clients.size()) return false;

@@ -51,10 +51,10 @@ bool read_piece(Piece& piece, detail::PagesBehind& behind) {
             behind.passed(c.pos());
             if ((seen & required_keys) != required_keys) return false;
             const Where where = c.where();
+            if (!c.at_line_start()) return false;  // an indented header
             if (!c.exact_line("[[entry]]\n")) {
-                const bool at_start = c.at_line_start();
                 std::string_view name;
-                if (!c.header(name) || name != "entry" || !at_start || !c.end_of_line()) return false;
+                if (!c.header(name) || name != "entry" || !c.end_of_line()) return false;
             }
             if (next == piece.entries.size()) return false;
             entry = &piece.entries[next++];

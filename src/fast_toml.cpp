@@ -339,7 +339,7 @@ bool FastCursor::literal_string(std::string_view& out) {
     return delimiter_follows();
 }
 
-bool FastCursor::string_bytes(std::string_view& out) {
+bool FastCursor::string_bytes_slowly(std::string_view& out) {
     if (peek() == '"') return basic_string(out);
     if (peek() == '\'') return literal_string(out);
     return false;

@@ -75,11 +75,10 @@ public:
         }
         return end_of_line_slowly();
     }
-    // Whether the line at the cursor is exactly `line` (say "[[entry]]\n", a header alone on its
-    // line): then the cursor moves past it. The usual header, taken inline.
+    // Whether the rest of the line at the cursor is exactly `line` (say "[[entry]]\n", a header
+    // alone on its line): then the cursor moves past it. The usual header, taken inline.
     bool exact_line(std::string_view line) {
-        if (m_pos != m_line_start || m_text.size() - m_pos < line.size() ||
-            !same_bytes(m_text.data() + m_pos, line.data(), line.size())) {
+        if (m_text.size() - m_pos < line.size() || !same_bytes(m_text.data() + m_pos, line.data(), line.size())) {
             return false;
         }
         m_pos += line.size();
@@ -95,10 +94,13 @@ public:
     // keys.size() for any other key. Files repeat one order of keys in every table, so the key
     // after `hint` (the position found last, which this updates) is tried first, by its bytes.
     bool known_key(std::span<const std::string_view> keys, std::size_t& hint, std::size_t& index) {
-        // Inline for the usual line: the expected key, then ` = ` and the value.
-        const std::size_t next = hint + 1 < keys.size() ? hint + 1 : 0;
-        const std::string_view expected = keys[next];
-        if (m_pos + expected.size() + 3 < m_text.size()) {
+        // Inline for the usual line: one of the next few keys (optional keys are often left out),
+        // then ` = ` and the value.
+        std::size_t next = hint;
+        for (std::size_t tried = 0; tried < std::min<std::size_t>(keys.size(), 8); ++tried) {
+            next = next + 1 < keys.size() ? next + 1 : 0;
+            const std::string_view expected = keys[next];
+            if (m_pos + expected.size() + 3 >= m_text.size()) continue;
             const char* const at = m_text.data() + m_pos;
             const char* const after = at + expected.size();
             if (after[0] == ' ' && after[1] == '=' && after[2] == ' ' && after[3] != ' ' && after[3] != '\t' &&
@@ -119,7 +121,7 @@ public:
     // the pool block by block as they are scanned (quick_basic_string); the others the long way.
     bool string(Text& out) {
 #ifdef __SSE2__
-        if (std::size_t length = 0; quick_basic_string(length)) {
+        if (std::size_t length = 0; quick_basic_string<true>(length)) {
             out = m_pool->commit(length);
             m_pos += length + 2;  // and the quotes
             return delimiter_follows();
@@ -128,7 +130,16 @@ public:
         return string_slowly(out);
     }
     // The string's bytes: a view of the text, or of a buffer that the next string reuses.
-    bool string_bytes(std::string_view& out);
+    bool string_bytes(std::string_view& out) {
+#ifdef __SSE2__
+        if (std::size_t length = 0; quick_basic_string<false>(length)) {
+            out = m_text.substr(m_pos + 1, length);
+            m_pos += length + 2;
+            return delimiter_follows();
+        }
+#endif
+        return string_bytes_slowly(out);
+    }
     bool integer(long long& out);
     bool boolean(bool& out);
     // A TOML local date (not a date-time); with iso_string, also a string "YYYY-MM-DD". Most
@@ -171,6 +182,7 @@ private:
     bool equals_sign();
     bool comment();
     bool string_slowly(Text& out);
+    bool string_bytes_slowly(std::string_view& out);
     bool date_slowly(Date& out, bool iso_string);
     // The date of the digits YYYYMMDD, if it is one.
     static bool day_of_date(const unsigned (&digits)[8], Date& out) {
@@ -191,18 +203,19 @@ private:
         return c == '\n' || c == ' ' || c == '\t' || c == '#' || c == ',' || c == ']' || c == '}';
     }
 #ifdef __SSE2__
-    // The length of the basic string at the cursor, which has been copied to the pool's room,
-    // when it is not empty, has no escape or control character and ends before the last sixteen
-    // bytes of the text; false for any other string.
+    // The length of the basic string at the cursor when it is not empty, has no escape or control
+    // character and ends before the last sixteen bytes of the text (copied to the pool's room
+    // with `copy`); false for any other string.
+    template <bool copy>
     bool quick_basic_string(std::size_t& length) {
         const std::size_t start = m_pos + 1;
         if (m_text.size() < start + 16 || m_text[m_pos] != '"' || m_text[start] == '"') return false;  // "" or """
-        const std::span<char> room = m_pool->room(64);
+        const std::span<char> room = copy ? m_pool->room(64) : std::span<char>();
         const char* const from = m_text.data() + start;
         const std::size_t readable = m_text.size() - start;
-        for (std::size_t n = 0; n + 16 <= readable && n + 16 <= room.size(); n += 16) {
+        for (std::size_t n = 0; n + 16 <= readable && (!copy || n + 16 <= room.size()); n += 16) {
             const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + n));
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(room.data() + n), block);
+            if constexpr (copy) _mm_storeu_si128(reinterpret_cast<__m128i*>(room.data() + n), block);
             if (const unsigned stops = basic_string_stops(block); stops != 0) {
                 length = n + static_cast<std::size_t>(std::countr_zero(stops));
                 return from[length] == '"';  // else a backslash or a control character

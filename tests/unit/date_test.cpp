@@ -184,5 +184,7 @@ TEST_CASE("weekday_index and weekday keys") {
         CHECK_FALSE(winback::parse_weekday("Mon"));
         CHECK_FALSE(winback::parse_weekday("monday"));
         CHECK_FALSE(winback::parse_weekday(""));
+        for (const char* other : {"mo", "mox", "nom", "sunx", "sa", "thu ", "Sun", "wed\t"}) CHECK_FALSE(winback::parse_weekday(other));
+        CHECK_FALSE(winback::parse_weekday(std::string_view("mon\0", 4)));
     }
 }

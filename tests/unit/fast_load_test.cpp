@@ -249,6 +249,52 @@ TEST_CASE("fast reader: the quick paths of strings, dates, headers and empty lin
     }
 }
 
+TEST_CASE("fast reader: quick words and headers of clients.toml, and keys left out or in another order") {
+    // Words (status, days) are read as views with the quick scan when sixteen bytes are left; a
+    // contact's header alone on its line is taken inline, indented or not; the reader tries the
+    // next few keys of its list by their bytes before it looks a key up.
+    const std::string client =
+        "[[client]]\nid = \"C-1\"\nname = \"山田\"\nstatus = \"lapsed\"\nlapse_date = 2026-01-01\nreason = \"moved\"\n";
+    const std::string taken[] = {
+        client + "days = [\"mon\", \"thu\"]\nowner = \"田中\"\n",
+        client + "days = [\"mon\",\"thu\"]",
+        client + "days = [\"mon\", \"thu\"]\n",
+        client + "days = [\n  \"mon\", # 月\n  \"thu\",\n]\n",
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"",
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\" # 在籍\n",
+        "[[client]]\nstatus = \"active\"\nname = \"a\"\nid = \"C-1\"\n",  // against the order of the list
+        client + "hospital = \"目黒病院\"\n",  // reason_note to admitted_to left out
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"act\\u0069ve\" # an escape: the long way\n",
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\nat_risk = { reason = \"conflict\", since = 2026-01-01 }\n"
+        "avoid = [\"C-2\"]\n",
+        client + "\n  [[client.contact]]\n  role = \"family\"\n  name = \"山田 一郎\"\n"
+                 "[[client.contact]]\nrole = \"family\"\nname = \"山田 花子\"\n"
+                 "[[client.contact]] # 三人目\nrole = \"family\"\nname = \"山田 三郎\"\nphone = \"090-0000-0000\"\n"
+                 "  [[client.contact]]\n  role = \"family\"\n  name = \"山田 四郎\"",
+    };
+    for (const std::string& text : taken) {
+        CAPTURE(text);
+        same_on_both_paths<ClientsFile>(text, fast_load_clients, load_clients_toml, load_clients);
+    }
+    for (const std::string& text : {taken[0], taken[6], taken[7], taken[8], taken[9], taken[10]}) {
+        CAPTURE(text);
+        CHECK(fast_load_clients(text));
+    }
+    const std::string declined[] = {
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"actives\"\n# a word that is none\n",
+        "[[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"x\n# what follows a word\n",
+        client + "days = [\"mon\", \"mon\"]\nowner = \"a word that is long\"\n",
+        client + "  [[client.contacts]]\nrole = \"family\"\nname = \"a name that is long\"\n",
+        client + "[[client.contact]]x\nrole = \"family\"\nname = \"a name that is long\"\n",
+        "  [[client]]\nid = \"C-1\"\nname = \"a\"\nstatus = \"active\"\nowner = \"a word that is long\"\n",
+    };
+    for (const std::string& text : declined) {
+        CAPTURE(text);
+        CHECK_FALSE(fast_load_clients(text));
+        same_on_both_paths<ClientsFile>(text, fast_load_clients, load_clients_toml, load_clients);
+    }
+}
+
 TEST_CASE("fast reader: a big file read in pieces keeps its lines") {
     std::string clients;
     std::string log;
