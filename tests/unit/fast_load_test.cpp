@@ -11,6 +11,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fcntl.h>
@@ -342,6 +343,65 @@ TEST_CASE("fast reader: the index of the clients it builds to find repeated ids 
         CHECK(book.find_client("C-19999") == &book.clients.back());
         CHECK(book.log_clients()->find("C-5") == 5);
     }
+}
+
+TEST_CASE("load_book on a big book: the log read and the checks run on threads of their own, messages in order") {
+    // A log of 1 MiB or more is read while clients.toml is, and with 20,000 clients and entries
+    // or more validate_book and validate_log run side by side: the book and every message, in
+    // order, are what the steps one after the other give. Problems in every part: clients.toml
+    // (a wrong status: toml++ reports it), the clients' references, and the log's entries.
+    std::string clients, log;
+    for (int i = 0; i < 12000; ++i) {
+        clients += fmt::format("[[client]]\nid = \"C-{}\"\nname = \"山田 {}\"\nstatus = \"{}\"\n"
+                               "lapse_date = 2026-01-01\nreason = \"{}\"\navoid = [\"{}\"]\n\n",
+                               i, i, i == 6000 ? "gone" : "lapsed", i % 997 == 0 ? "moevd" : "moved",
+                               i % 1500 == 0 ? fmt::format("C-{}x", i) : "田中");
+    }
+    for (int i = 0; i < 16000; ++i) {
+        log += fmt::format("[[entry]]\ndate = {}\nclient = \"C-{}\"\noutcome = \"{}\"\n"
+                           "note = \"来月また連絡する。ご家族の話では退院は来月の予定 {}\"\n\n",
+                           i % 4000 == 0 ? "2027-01-01" : "2026-02-01", i % 3000 == 0 ? 90000 + i : i % 12000,
+                           i % 2500 == 0 ? "reachd" : i == 7 ? "returned" : "reached", i);
+    }
+    REQUIRE(log.size() >= (std::size_t{1} << 20));
+    const Date today = *parse_date("2026-12-01");
+    BookSources sources;
+    sources.clients = {"clients.toml", SourceText(clients)};
+    sources.log = {"log.toml", SourceText(log)};
+    Diagnostics diagnostics;
+    const Book book = load_book(sources, Lang::en, diagnostics, today);
+
+    Diagnostics expected;
+    ClientsFile clients_file = load_clients(clients, "clients.toml", expected);
+    LogFile log_file = load_log(log, "log.toml", expected);
+    Book one_by_one;
+    one_by_one.paths = book.paths;
+    one_by_one.care_managers = std::move(clients_file.care_managers);
+    one_by_one.clients = std::move(clients_file.clients);
+    one_by_one.playbooks = builtin_playbooks(Lang::en);
+    one_by_one.log = std::move(log_file.entries);
+    validate_book(one_by_one, expected);
+    validate_log(one_by_one, expected, today);
+
+    CHECK(test::dump(diagnostics) == test::dump(expected));
+    CHECK(diagnostics.items().size() > 30);
+    std::set<std::string> files;
+    for (const Diagnostic& d : diagnostics.items()) files.insert(d.path);
+    CHECK(files == std::set<std::string>{"clients.toml", "log.toml"});
+    CHECK(book.clients.size() + book.log.size() >= 20000);  // the checks did run side by side
+    const auto dump_clients = [](const Book& b) {
+        ClientsFile file;
+        file.clients = b.clients;
+        file.care_managers = b.care_managers;
+        return test::dump(file);
+    };
+    const auto dump_log = [](const Book& b) {
+        LogFile file;
+        file.entries = b.log;
+        return test::dump(file);
+    };
+    CHECK(dump_clients(book) == dump_clients(one_by_one));
+    CHECK(dump_log(book) == dump_log(one_by_one));
 }
 
 namespace {
