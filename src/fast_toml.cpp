@@ -289,19 +289,9 @@ bool FastCursor::escape(std::string& out) {
 
 bool FastCursor::basic_string(std::string_view& out) {
     if (m_pos + 2 < m_text.size() && m_text[m_pos + 1] == '"' && m_text[m_pos + 2] == '"') return false;  // multi-line: left to toml++
+    // Most strings never get here: the quick scan of string() and string_bytes() took them. These
+    // are the strings with an escape, near the end of the text, or longer than the pool's room.
     std::size_t run = ++m_pos;
-#ifdef __SSE2__
-    // Most strings have no escape: their closing quote is the first byte that stops them.
-    for (const char* p = m_text.data() + m_pos; m_text.size() - m_pos >= 16; p += 16, m_pos += 16) {
-        const unsigned stops = basic_string_stops(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
-        if (stops == 0) continue;
-        m_pos += static_cast<std::size_t>(std::countr_zero(stops));
-        if (m_text[m_pos] != '"') break;  // a backslash or a control character: the loop below
-        out = m_text.substr(run, m_pos - run);
-        ++m_pos;
-        return delimiter_follows();
-    }
-#endif
     bool escaped = false;
     while (true) {
         if (!skip_text(m_text, m_pos, quote) || at_end()) return false;
@@ -354,7 +344,7 @@ bool FastCursor::string(std::string& out) {
 
 bool FastCursor::string_slowly(Text& out) {
     std::string_view bytes;
-    if (!string_bytes(bytes)) return false;
+    if (!string_bytes_slowly(bytes)) return false;  // string() has tried the quick scan
     out = m_pool->keep(bytes);
     return true;
 }
