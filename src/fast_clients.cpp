@@ -120,7 +120,14 @@ bool at_risk(FastCursor& c, Client& client) {
     return true;
 }
 
-bool client_value(FastCursor& c, unsigned key, Client& client, TextPool& pool) {
+// The fields whose values a clients.toml repeats (reasons, stock notes, care managers, staff,
+// providers, hospitals, relations) go through a RecentTexts each; names, ids, phones and
+// addresses, which are each client's own, do not.
+struct Recent {
+    detail::RecentTexts reason, reason_note, care_manager, owner, rule, switched_to, admitted_to, hospital, relation;
+};
+
+bool client_value(FastCursor& c, unsigned key, Client& client, TextPool& pool, Recent& recent) {
     switch (key) {
         case k_id: return required_string(c, client.id);
         case k_name: return required_string(c, client.name);
@@ -132,9 +139,9 @@ bool client_value(FastCursor& c, unsigned key, Client& client, TextPool& pool) {
             client.lapse_date = date;
             return true;
         }
-        case k_reason: client.reason_at = c.where(); return c.string(client.reason);
-        case k_reason_note: return c.string(client.reason_note);
-        case k_care_manager: client.care_manager_at = c.where(); return c.string(client.care_manager);
+        case k_reason: client.reason_at = c.where(); return c.string(client.reason, recent.reason);
+        case k_reason_note: return c.string(client.reason_note, recent.reason_note);
+        case k_care_manager: client.care_manager_at = c.where(); return c.string(client.care_manager, recent.care_manager);
         case k_days:
             return string_array(c, [&](std::string_view item, Where) {
                 auto day = parse_weekday(item);
@@ -148,7 +155,7 @@ bool client_value(FastCursor& c, unsigned key, Client& client, TextPool& pool) {
             client.monthly_revenue = value;
             return true;
         }
-        case k_owner: return c.string(client.owner);
+        case k_owner: return c.string(client.owner, recent.owner);
         case k_do_not_contact: return c.boolean(client.do_not_contact);
         case k_avoid:
             return string_array(c, [&](std::string_view item, Where where) {
@@ -156,10 +163,10 @@ bool client_value(FastCursor& c, unsigned key, Client& client, TextPool& pool) {
                 client.avoid_at.push_back(where);
                 return true;
             });
-        case k_rule: client.rule_at = c.where(); return c.string(client.rule);
-        case k_switched_to: return c.string(client.switched_to);
-        case k_admitted_to: return c.string(client.admitted_to);
-        case k_hospital: return c.string(client.hospital);
+        case k_rule: client.rule_at = c.where(); return c.string(client.rule, recent.rule);
+        case k_switched_to: return c.string(client.switched_to, recent.switched_to);
+        case k_admitted_to: return c.string(client.admitted_to, recent.admitted_to);
+        case k_hospital: return c.string(client.hospital, recent.hospital);
         case k_at_risk: return at_risk(c, client);
         default: return false;
     }
@@ -175,11 +182,11 @@ bool care_manager_value(FastCursor& c, unsigned key, CareManager& cm) {
     }
 }
 
-bool contact_value(FastCursor& c, unsigned key, Contact& contact) {
+bool contact_value(FastCursor& c, unsigned key, Contact& contact, Recent& recent) {
     switch (key) {
         case 0: return word(c, contact.role);
         case 1: return c.string(contact.name);
-        case 2: return c.string(contact.relation);
+        case 2: return c.string(contact.relation, recent.relation);
         case 3: return c.string(contact.phone);
         case 4: return c.string(contact.address);
         default: return false;
@@ -212,6 +219,7 @@ struct Piece {
     std::span<Client> clients;
     std::vector<CareManager> care_managers;
     TextPool pool;  // the bytes of the clients' Texts
+    Recent recent;
     int lines = 0;
 };
 
@@ -264,7 +272,7 @@ bool read_piece(Piece& piece, detail::PagesBehind& behind) {
             case Table::root: return false;
             case Table::client:
                 ok = next_key(c, client_keys, hints.client, key) && first_time(seen, key) &&
-                     client_value(c, key, *client, piece.pool);
+                     client_value(c, key, *client, piece.pool, piece.recent);
                 break;
             case Table::care_manager:
                 ok = next_key(c, care_manager_keys, hints.care_manager, key) && key != k_unknown &&
@@ -272,7 +280,7 @@ bool read_piece(Piece& piece, detail::PagesBehind& behind) {
                 break;
             case Table::contact:
                 ok = next_key(c, contact_keys, hints.contact, key) && key != k_unknown && first_time(seen, key) &&
-                     contact_value(c, key, client->contacts.back());
+                     contact_value(c, key, client->contacts.back(), piece.recent);
                 break;
         }
         if (!ok || !c.end_of_line()) return false;

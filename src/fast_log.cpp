@@ -16,15 +16,17 @@ enum Key : unsigned { k_date, k_client, k_step, k_outcome, k_by, k_note, k_reaso
 constexpr std::string_view entry_keys[] = {"date", "client", "step", "outcome", "by", "note", "reason"};
 
 
-bool entry_value(FastCursor& c, unsigned key, Entry& e) {
+// Each key's values go through its RecentTexts: a log repeats its staff, outcomes, steps, stock
+// notes and, entry after entry, its clients.
+bool entry_value(FastCursor& c, unsigned key, Entry& e, std::span<detail::RecentTexts, k_unknown> recent) {
     switch (key) {
         case k_date: return c.date(e.date, true);
-        case k_client: e.client_at = c.where(); return c.string(e.client) && !e.client.empty();
-        case k_step: e.step_at = c.where(); return c.string(e.step);
-        case k_outcome: e.outcome_at = c.where(); return c.string(e.outcome) && !e.outcome.empty();
-        case k_by: return c.string(e.by);
-        case k_note: return c.string(e.note);
-        case k_reason: e.reason_at = c.where(); return c.string(e.reason);
+        case k_client: e.client_at = c.where(); return c.string(e.client, recent[k_client]) && !e.client.empty();
+        case k_step: e.step_at = c.where(); return c.string(e.step, recent[k_step]);
+        case k_outcome: e.outcome_at = c.where(); return c.string(e.outcome, recent[k_outcome]) && !e.outcome.empty();
+        case k_by: return c.string(e.by, recent[k_by]);
+        case k_note: return c.string(e.note, recent[k_note]);
+        case k_reason: e.reason_at = c.where(); return c.string(e.reason, recent[k_reason]);
         default: return false;
     }
 }
@@ -35,6 +37,7 @@ struct Piece {
     std::string_view text;
     std::span<Entry> entries;
     TextPool pool;  // the bytes of the entries' Texts
+    detail::RecentTexts recent[k_unknown];  // per key
     int lines = 0;
 };
 
@@ -67,7 +70,7 @@ bool read_piece(Piece& piece, detail::PagesBehind& behind) {
         if (!entry || !c.known_key(entry_keys, hint, index)) return false;
         const auto key = static_cast<unsigned>(index);
         const std::uint32_t bit = 1u << key;
-        if (key == k_unknown || (seen & bit) || !entry_value(c, key, *entry) || !c.end_of_line()) return false;
+        if (key == k_unknown || (seen & bit) || !entry_value(c, key, *entry, piece.recent) || !c.end_of_line()) return false;
         seen |= bit;
     }
     if ((seen & required_keys) != required_keys) return false;

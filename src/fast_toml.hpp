@@ -31,6 +31,36 @@
 
 namespace winback::detail {
 
+// The last texts kept for one key of a file, by a hash of their bytes: a value that comes again
+// (a staff member's name, an outcome, a step, a stock note) is kept in the pool once and shared
+// by the records that have it (docs/performance.md, "Repeated values").
+class RecentTexts {
+public:
+    // `bytes` as a Text of the pool: the one kept before if it is still here, else a new copy.
+    Text keep(std::string_view bytes, TextPool& pool) {
+        if (bytes.empty()) return {};
+        Text& slot = m_slots[slot_of(bytes)];
+        if (same_text(slot, bytes)) return slot;
+        slot = pool.keep(bytes);
+        return slot;
+    }
+
+private:
+    static constexpr unsigned slot_bits = 6;
+
+    static std::size_t slot_of(std::string_view bytes) {
+        // The first and last eight bytes (fewer when shorter) and the length, mixed by a multiply.
+        const std::size_t n = bytes.size();
+        std::uint64_t head = 0, tail = 0;
+        std::memcpy(&head, bytes.data(), std::min<std::size_t>(n, 8));
+        if (n > 8) std::memcpy(&tail, bytes.data() + n - std::min<std::size_t>(n - 8, 8), std::min<std::size_t>(n - 8, 8));
+        const std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15) ^ n) * 0xFF51AFD7ED558CCD;
+        return static_cast<std::size_t>(h >> (64 - slot_bits));
+    }
+
+    Text m_slots[std::size_t{1} << slot_bits] = {};
+};
+
 class FastCursor {
 public:
     // text starts at the beginning of a line; that line is number first_line. Strings read
@@ -128,6 +158,13 @@ public:
         }
 #endif
         return string_slowly(out);
+    }
+    // The same, through `recent`: a value that came shortly before is not kept again.
+    bool string(Text& out, RecentTexts& recent) {
+        std::string_view bytes;
+        if (!string_bytes(bytes)) return false;
+        out = recent.keep(bytes, *m_pool);
+        return true;
     }
     // The string's bytes: a view of the text, or of a buffer that the next string reuses.
     bool string_bytes(std::string_view& out) {

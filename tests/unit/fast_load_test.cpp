@@ -676,3 +676,76 @@ TEST_CASE("fast reader: populate_in_parallel makes the pages resident and writes
 #endif
     ::munmap(map, size);
 }
+
+namespace winback {
+
+TEST_CASE("RecentTexts: a value that comes again is kept once, any other value as it is") {
+    winback::TextPool pool;
+    winback::detail::RecentTexts recent;
+    const winback::Text first = recent.keep("ご家族と話せた。来月また連絡する", pool);
+    const std::size_t held = pool.capacity();
+    const winback::Text again = recent.keep(std::string("ご家族と話せた。来月また連絡する"), pool);
+    CHECK(again.data() == first.data());
+    CHECK(again == first);
+    CHECK(recent.keep("", pool).empty());
+    // Values that differ in their length, their first, middle or last byte only: each its own.
+    const std::string values[] = {"x", "xx", "abcdefgh", "abcdefgi", "bbcdefgh", "abcdefghij", "abcdefghik",
+                                  "abcdefghijklmnopq", "abcdefghijklmnopr", "abcdefghXjklmnopq", std::string("a\0b", 3),
+                                  std::string("a\0c", 3)};
+    std::vector<winback::Text> kept;
+    for (const std::string& v : values) kept.push_back(recent.keep(v, pool));
+    for (std::size_t i = 0; i < std::size(values); ++i) {
+        CAPTURE(i);
+        CHECK(kept[i] == values[i]);
+        CHECK(recent.keep(values[i], pool) == values[i]);
+    }
+    CHECK(first == "ご家族と話せた。来月また連絡する");  // still there, whatever took its slot
+    // Far more values than slots: each one still comes back as itself.
+    for (int i = 0; i < 1000; ++i) {
+        const std::string v = "C-" + std::to_string(i * 7919 % 1000);
+        CHECK(recent.keep(v, pool) == v);
+    }
+    CHECK(pool.capacity() >= held);
+}
+
+TEST_CASE("fast reader: repeated values of a log and of clients.toml share their bytes, and read as toml++ reads them") {
+    std::string log;
+    for (int i = 0; i < 40; ++i) {
+        log += fmt::format("[[entry]]\ndate = 2026-01-{:02}\nclient = \"C-{}\"\nstep = \"tell-client\"\noutcome = \"{}\"\n"
+                           "by = \"鈴木\"\nnote = \"{}\"\n\n",
+                           i % 28 + 1, i % 3, i % 2 ? "reached" : "sent",
+                           i % 4 == 0 ? "不在。折り返しを依頼" : i % 4 == 1 ? "a \\\"quoted\\\" note" : "a \\\"quoted\\\" nope");
+    }
+    CHECK(same_on_both_paths<LogFile>(log, fast_load_log, load_log_toml, load_log));
+    const auto fast = fast_load_log(log, nullptr);
+    REQUIRE(fast);
+    const auto& e = fast->entries;
+    REQUIRE(e.size() == 40);
+    CHECK(e[0].by.data() == e[39].by.data());
+    CHECK(e[0].step.data() == e[1].step.data());
+    CHECK(e[0].note.data() == e[4].note.data());  // the same stock note
+    CHECK(e[0].client.data() == e[3].client.data());
+    CHECK(e[1].note == "a \"quoted\" note");  // with escapes, through a buffer that the next string reuses
+    CHECK(e[2].note == "a \"quoted\" nope");
+    CHECK(e[5].note == "a \"quoted\" note");
+    CHECK(e[0].outcome == "sent");
+    CHECK(e[1].outcome == "reached");
+
+    std::string clients;
+    for (int i = 0; i < 10; ++i) {
+        clients += fmt::format("[[client]]\nid = \"C-{}\"\nname = \"山田 {}\"\nstatus = \"lapsed\"\nlapse_date = 2026-01-10\n"
+                               "reason = \"hospitalized\"\nhospital = \"目黒総合病院\"\nowner = \"伊藤\"\n\n"
+                               "  [[client.contact]]\n  role = \"family\"\n  relation = \"長男\"\n\n",
+                               i, i);
+    }
+    CHECK(same_on_both_paths<ClientsFile>(clients, fast_load_clients, load_clients_toml, load_clients));
+    const auto read = fast_load_clients(clients, nullptr);
+    REQUIRE(read);
+    REQUIRE(read->clients.size() == 10);
+    CHECK(read->clients[0].owner.data() == read->clients[9].owner.data());
+    CHECK(read->clients[0].hospital.data() == read->clients[9].hospital.data());
+    CHECK(read->clients[0].contacts[0].relation.data() == read->clients[9].contacts[0].relation.data());
+    CHECK(read->clients[0].name != read->clients[1].name);
+}
+
+}  // namespace winback
