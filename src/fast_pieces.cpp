@@ -45,22 +45,6 @@ std::size_t parallel_parts(std::size_t size) {
     return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
 }
 
-void populate_in_parallel(void* data, std::size_t bytes, std::size_t parts) {
-#ifdef MADV_POPULATE_WRITE
-    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const PageRange range = whole_pages(data, bytes);
-    if (parts < 2 || range.empty() || range.end - range.begin < (std::uintptr_t{1} << 20)) return;  // not worth a thread
-    const std::uintptr_t pages = (range.end - range.begin) / page;
-    run_parallel(parts, [&](std::size_t k) {
-        const std::uintptr_t from = range.begin + pages * k / parts * page;
-        const std::uintptr_t to = range.begin + pages * (k + 1) / parts * page;
-        ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);  // a failure only costs the time
-    });
-#else
-    (void)data, (void)bytes, (void)parts;
-#endif
-}
-
 bool check_and_count(std::string_view text, std::string_view header, std::size_t& count, ReleasePages release) {
     // In parts that end at a newline, so that no character is cut in two and each part starts a line.
     constexpr std::size_t part = std::size_t{1} << 20;

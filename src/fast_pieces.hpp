@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fast_toml.hpp"
+#include "pages.hpp"
 #include "winback/load.hpp"
 
 namespace winback::detail {
@@ -31,12 +32,6 @@ void run_parallel(std::size_t n, Work work) {
     if (n > 0) work(0);
     for (std::thread& t : threads) t.join();
 }
-
-// Faults in the pages of [data, data + bytes) from `parts` threads at once. A fresh page costs
-// microseconds on first touch; a vector's resize would touch them one after another on one core.
-// Nothing is written: this only asks the system for the memory now (madvise), and is skipped
-// where the system cannot.
-void populate_in_parallel(void* data, std::size_t bytes, std::size_t parts);
 
 // How many lines of text start with header (e.g. "[[client]]").
 std::size_t count_headers(std::string_view text, std::string_view header);

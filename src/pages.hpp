@@ -23,4 +23,10 @@ PageRange whole_pages(const void* data, std::size_t bytes);
 // that is only read, or a block about to be freed whose objects are already destroyed.
 void give_back_pages(const void* data, std::size_t bytes);
 
+// Faults in the pages of [data, data + bytes) from `parts` threads at once. A fresh page costs
+// microseconds on first touch; a vector's resize would touch them one after another on one core.
+// Nothing is written: this only asks the system for the memory now (madvise), and is skipped
+// where the system cannot, or when there is less than 1 MiB.
+void populate_in_parallel(void* data, std::size_t bytes, std::size_t parts);
+
 }  // namespace winback::detail

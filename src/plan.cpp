@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <iterator>
+#include <optional>
 #include <thread>
 #include <type_traits>
 
@@ -174,9 +175,31 @@ bool key_before(const SortKey& a, const SortKey& b) {
     return a.nominal < b.nominal;
 }
 
-// Puts the actions in the order of the keys sorted by `before`.
+bool value_before(const SortKey& a, const SortKey& b) {
+    return a.value != b.value ? a.value > b.value : key_before(a, b);
+}
+
+bool client_before(const SortKey& a, const SortKey& b) {
+    if (const int c = a.name.compare(b.name); c != 0) return c < 0;
+    if (const int c = a.client_id.compare(b.client_id); c != 0) return c < 0;
+    return key_before(a, b);
+}
+
+// Calls f with the order of the keys that `sort` asks for, as a function object that inlines.
+template <class F>
+void with_order(PlanSort sort, F f) {
+    switch (sort) {
+        case PlanSort::due: f([](const SortKey& a, const SortKey& b) { return key_before(a, b); }); return;
+        case PlanSort::value: f([](const SortKey& a, const SortKey& b) { return value_before(a, b); }); return;
+        case PlanSort::client: f([](const SortKey& a, const SortKey& b) { return client_before(a, b); }); return;
+    }
+}
+
+// Puts the actions in the order of the keys sorted by `before`, and returns the keys in that
+// order: keys[k] is that of actions[k]. No two actions have the same key (one client, one step,
+// one nominal date), so that the order is the same however the actions came.
 template <class Before>
-void sort_by(std::vector<Action>& actions, Before before) {
+std::vector<SortKey> sort_by(std::vector<Action>& actions, Before before) {
     std::vector<SortKey> keys;
     keys.reserve(actions.size());
     for (std::size_t i = 0; i < actions.size(); ++i) {
@@ -202,26 +225,78 @@ void sort_by(std::vector<Action>& actions, Before before) {
         actions[k] = std::move(first);
         order[k] = k;
     }
+    return keys;
+}
+
+// Sorted blocks, each with its keys (sort_by), merged into one sorted vector on two threads:
+// one takes the first half of the plan from the blocks' fronts, the other the second half from
+// their backs, last action first. Ties (which keys do not have) would go by block, then by place
+// in the block, so that the two halves never take the same action.
+template <class Before>
+std::vector<Action> merge_blocks(std::vector<std::vector<Action>>& blocks, const std::vector<std::vector<SortKey>>& keys,
+                                 Before before) {
+    std::size_t total = 0;
+    for (const auto& b : blocks) total += b.size();
+    std::vector<Action> out;
+    out.reserve(total);
+    // Two threads when there are two cores and enough to take.
+    const bool two = total >= 8192 && std::thread::hardware_concurrency() > 1;
+    detail::populate_in_parallel(out.data(), total * sizeof(Action), two ? 2 : 1);
+    out.resize(total);
+    // Whether the action at (block a, place i) comes before the one at (b, j).
+    const auto earlier = [&](std::uint32_t a, std::size_t i, std::uint32_t b, std::size_t j) {
+        if (before(keys[a][i], keys[b][j])) return true;
+        if (before(keys[b][j], keys[a][i])) return false;
+        return a != b ? a < b : i < j;
+    };
+    const std::size_t half = two ? total / 2 : total;
+    // `forward`: the first `count` actions into out[0 ..); else the last ones into out[.. total).
+    const auto take = [&](bool forward, std::size_t count) {
+        std::vector<std::size_t> at(blocks.size());  // the place of each block's next action
+        std::vector<std::uint32_t> heap;             // the blocks with actions left
+        for (std::uint32_t b = 0; b < blocks.size(); ++b) {
+            if (blocks[b].empty()) continue;
+            at[b] = forward ? 0 : blocks[b].size() - 1;
+            heap.push_back(b);
+        }
+        // std::*_heap keep on top what is greatest by the "less" they are given.
+        const auto less = [&](std::uint32_t a, std::uint32_t b) {
+            return forward ? earlier(b, at[b], a, at[a]) : earlier(a, at[a], b, at[b]);
+        };
+        std::make_heap(heap.begin(), heap.end(), less);
+        for (std::size_t n = 0; n < count; ++n) {
+            std::pop_heap(heap.begin(), heap.end(), less);
+            const std::uint32_t b = heap.back();
+            out[forward ? n : total - 1 - n] = std::move(blocks[b][at[b]]);
+            const bool more = forward ? at[b] + 1 < blocks[b].size() : at[b] > 0;
+            if (!more) {
+                heap.pop_back();
+                continue;
+            }
+            at[b] = forward ? at[b] + 1 : at[b] - 1;
+            std::push_heap(heap.begin(), heap.end(), less);
+        }
+    };
+    if (two) {
+        std::thread back(take, false, total - half);
+        take(true, half);
+        back.join();
+    } else {
+        take(true, total);
+    }
+    // The blocks' actions were moved out and hold only views: their pages go at once.
+    static_assert(std::is_trivially_destructible_v<Action>);
+    for (auto& b : blocks) {
+        detail::give_back_pages(b.data(), b.capacity() * sizeof(Action));
+        std::vector<Action>().swap(b);
+    }
+    return out;
 }
 
 }  // namespace
 
 void sort_actions(std::vector<Action>& actions, PlanSort sort) {
-    switch (sort) {
-        case PlanSort::due: sort_by(actions, key_before); return;
-        case PlanSort::value:
-            sort_by(actions, [](const SortKey& a, const SortKey& b) {
-                return a.value != b.value ? a.value > b.value : key_before(a, b);
-            });
-            return;
-        case PlanSort::client:
-            sort_by(actions, [](const SortKey& a, const SortKey& b) {
-                if (const int c = a.name.compare(b.name); c != 0) return c < 0;
-                if (const int c = a.client_id.compare(b.client_id); c != 0) return c < 0;
-                return key_before(a, b);
-            });
-            return;
-    }
+    with_order(sort, [&](auto before) { sort_by(actions, before); });
 }
 
 namespace {
@@ -274,12 +349,16 @@ void plan_client(const Planning& in, const Client& client, std::vector<Action>& 
     }
 }
 
-// A large book is planned in blocks of clients, taken in turn by one thread per core; the
-// blocks' actions are then joined in the order of the clients, as one thread would have made
-// them. Small blocks keep each vector short, so that growing it moves few actions, and the whole
-// plan is moved once, into a vector of its final size. Each thread keeps the actions' own texts
-// in a pool of its own, which `text` then adopts.
-std::vector<Action> plan_clients(const Planning& in, TextPool& text) {
+// A large book is planned in blocks of clients, taken in turn by one thread per core. Small
+// blocks keep each vector short, so that growing it moves few actions. Each thread keeps the
+// actions' own texts in a pool of its own, which `text` then adopts.
+struct Blocks {
+    std::vector<std::vector<Action>> actions;
+    std::vector<std::vector<SortKey>> keys;  // with an order: those of each block, sorted (sort_by)
+};
+
+// With an `order`, each block is sorted by the thread that made it.
+Blocks plan_blocks(const Planning& in, TextPool& text, std::optional<PlanSort> order) {
     const std::vector<Client>& clients = in.book.clients;
     const std::size_t n = clients.size();
     const std::size_t threads_wanted = n < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
@@ -289,33 +368,47 @@ std::vector<Action> plan_clients(const Planning& in, TextPool& text) {
     in.book.find_playbook({});
     in.book.find_rule({});
     constexpr std::size_t block = 2048;
-    std::vector<std::vector<Action>> actions((n + block - 1) / block);
+    Blocks out;
+    out.actions.resize((n + block - 1) / block);
+    out.keys.resize(order ? out.actions.size() : 0);
     std::vector<TextPool> pools(threads_wanted);
     std::atomic<std::size_t> next_block = 0;
-    auto plan_blocks = [&](TextPool& pool) {
+    auto plan_some = [&](TextPool& pool) {
         // Blocks of one book have about as many actions each: a block starts with room for a little
         // more than the largest so far, rather than growing (and moving its actions) ten times.
         std::size_t room = 0;
-        for (std::size_t b = next_block++; b < actions.size(); b = next_block++) {
-            actions[b].reserve(room);
-            for (std::size_t p = b * block; p < std::min(n, (b + 1) * block); ++p) plan_client(in, clients[p], actions[b], pool);
-            room = std::max(room, actions[b].size() + actions[b].size() / 8);
+        for (std::size_t b = next_block++; b < out.actions.size(); b = next_block++) {
+            std::vector<Action>& actions = out.actions[b];
+            actions.reserve(room);
+            for (std::size_t p = b * block; p < std::min(n, (b + 1) * block); ++p) plan_client(in, clients[p], actions, pool);
+            room = std::max(room, actions.size() + actions.size() / 8);
+            if (order) with_order(*order, [&](auto before) { out.keys[b] = sort_by(actions, before); });
         }
     };
     std::vector<std::thread> threads;
-    for (std::size_t t = 1; t < threads_wanted; ++t) threads.emplace_back(plan_blocks, std::ref(pools[t]));
-    plan_blocks(pools[0]);
+    for (std::size_t t = 1; t < threads_wanted; ++t) threads.emplace_back(plan_some, std::ref(pools[t]));
+    plan_some(pools[0]);
     for (std::thread& t : threads) t.join();
     for (const TextPool& pool : pools) text.adopt(pool);
-    if (actions.size() == 1) return std::move(actions.front());
-    std::size_t total = 0;
-    for (const auto& a : actions) total += a.size();
+    return out;
+}
+
+// The blocks' actions in one vector of its final size: in the order of the clients, as one
+// thread would have made them, or merged in the `order` that the blocks were sorted in.
+std::vector<Action> join_blocks(Blocks& blocks, std::optional<PlanSort> order) {
+    if (blocks.actions.size() == 1) return std::move(blocks.actions.front());
     std::vector<Action> out;
+    if (order) {
+        with_order(*order, [&](auto before) { out = merge_blocks(blocks.actions, blocks.keys, before); });
+        return out;
+    }
+    std::size_t total = 0;
+    for (const auto& a : blocks.actions) total += a.size();
     out.reserve(total);
     // The allocator would keep a joined block's memory for later: its pages go back to the system
     // at once, or the plan would be in memory twice by the end of the join.
     static_assert(std::is_trivially_destructible_v<Action>);
-    for (auto& a : actions) {
+    for (auto& a : blocks.actions) {
         out.insert(out.end(), std::make_move_iterator(a.begin()), std::make_move_iterator(a.end()));
         detail::give_back_pages(a.data(), a.capacity() * sizeof(Action));
         std::vector<Action>().swap(a);
@@ -331,21 +424,30 @@ Plan make_plan(const Book& book, const PlanOptions& options) {
     // full one: then the filters apply afterwards. Overdue actions never move.
     const bool limits = (book.facility.max_actions_per_day || book.facility.min_gap) && !options.overdue_only;
     const PlanFilter none;
+    // Without limits, each block is sorted as it is made and the blocks are merged.
+    const std::optional<PlanSort> sorted_blocks = limits ? std::nullopt : std::optional(options.sort);
+    Blocks blocks;
     {
-        // Sorting needs neither the index's groups nor the occupancy: their memory goes before the
-        // sort's (the index of the log's clients stays with the book, which the caller may drop).
+        // Joining and sorting need neither the index's groups nor the occupancy: their memory goes
+        // first (the index of the log's clients stays with the book, which the caller may drop).
         const LogIndex log(book, options.today);
         // Places per weekday matter only with a capacity; counting them is a pass over every client.
         const Occupancy taken = book.facility.capacity ? occupancy(book, log, options.today) : Occupancy{};
         const Planning planning{book, options, limits ? none : options.filter, log, taken,
                                 add_days(options.today, -max_shift_days), add_days(options.until, max_shift_days)};
-        plan.actions = plan_clients(planning, plan.text);
+        blocks = plan_blocks(planning, plan.text, sorted_blocks);
         if (limits) {
+            // The load limits go through the actions in the clients' order; the plan is sorted after.
+            plan.actions = join_blocks(blocks, std::nullopt);
             apply_load_limits(plan.actions, {book, log, options.today, options.until, options.lang}, plan.text);
             std::erase_if(plan.actions, [&](const Action& a) { return !keep(a, options.filter); });
         }
     }
-    sort_actions(plan.actions, options.sort);
+    if (sorted_blocks) {
+        plan.actions = join_blocks(blocks, sorted_blocks);
+    } else {
+        sort_actions(plan.actions, options.sort);
+    }
     return plan;
 }
 

@@ -74,15 +74,11 @@ std::string row(const Action& a, std::string_view id) {
     return fmt::format("{} {} {} {}", step_id, winback::format_date(a.due), a.value, a.task.size());
 }
 
-}  // namespace
-
-TEST_CASE("make_plan: a large book, planned in parts") {
-    const Book small = winback::test::load_book({clients_toml, {}, {}, log_toml});
-    // 6,000 copies of each kind: 24,000 clients, more than one thread takes.
+// `copies` copies of each client of `small`, with their entries: ids "A-00000", "A-00001"...
+Book copied_book(const Book& small, int copies) {
     Book book = small;
     book.clients.clear();
     book.log.clear();
-    constexpr int copies = 6000;
     for (int k = 0; k < copies; ++k) {
         for (const Client& c : small.clients) {
             Client copy = c;
@@ -94,6 +90,22 @@ TEST_CASE("make_plan: a large book, planned in parts") {
             book.log.push_back(std::move(e));
         }
     }
+    return book;
+}
+
+std::vector<std::string> action_ids(const std::vector<Action>& actions) {
+    std::vector<std::string> ids;
+    for (const Action& a : actions) ids.emplace_back(a.action_id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("make_plan: a large book, planned in parts") {
+    const Book small = winback::test::load_book({clients_toml, {}, {}, log_toml});
+    // 6,000 copies of each kind: 24,000 clients, more than one thread takes.
+    constexpr int copies = 6000;
+    const Book book = copied_book(small, copies);
     PlanOptions options;
     options.today = date("2026-11-24");
     options.until = date("2026-12-23");
@@ -115,5 +127,36 @@ TEST_CASE("make_plan: a large book, planned in parts") {
     for (const auto& [id, rows] : got) {
         const std::string original = id.substr(0, id.find('-'));
         CHECK(rows == expected[original]);
+    }
+}
+
+TEST_CASE("make_plan: a large book's blocks, sorted as they are made and merged, in every order") {
+    const Book small = winback::test::load_book({clients_toml, {}, {}, log_toml});
+    // Twelve blocks of clients; the copies' values differ, so that the orders differ too.
+    Book book = copied_book(small, 6000);
+    for (std::size_t i = 0; i < book.clients.size(); ++i) {
+        if (book.clients[i].monthly_revenue) book.clients[i].monthly_revenue = 10000 + static_cast<long long>(i % 977) * 100;
+    }
+    for (const auto sort : {winback::PlanSort::due, winback::PlanSort::value, winback::PlanSort::client}) {
+        CAPTURE(static_cast<int>(sort));
+        PlanOptions options;
+        options.today = date("2026-11-24");
+        options.until = date("2026-12-23");
+        options.sort = sort;
+        const Plan plan = winback::make_plan(book, options);
+        REQUIRE(plan.actions.size() > 10000);
+        // The same actions, reversed and sorted as a whole.
+        std::vector<Action> expected(plan.actions.rbegin(), plan.actions.rend());
+        winback::sort_actions(expected, sort);
+        CHECK(action_ids(plan.actions) == action_ids(expected));
+    }
+    SUBCASE("with a load limit the plan is sorted after the limits moved it") {
+        book.facility.max_actions_per_day = 500;
+        PlanOptions options;
+        options.today = date("2026-11-24");
+        options.until = date("2026-12-23");
+        const Plan plan = winback::make_plan(book, options);
+        REQUIRE(plan.actions.size() > 1000);
+        for (std::size_t i = 1; i < plan.actions.size(); ++i) CHECK(winback::action_before(plan.actions[i - 1], plan.actions[i]));
     }
 }
