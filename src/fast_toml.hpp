@@ -39,23 +39,57 @@ public:
     // `bytes` as a Text of the pool: the one kept before if it is still here, else a new copy.
     Text keep(std::string_view bytes, TextPool& pool) {
         if (bytes.empty()) return {};
-        Text& slot = m_slots[slot_of(bytes)];
+        const std::size_t n = bytes.size();
+        std::uint64_t head = 0, tail = 0;
+        std::memcpy(&head, bytes.data(), std::min<std::size_t>(n, 8));
+        if (n > 8) std::memcpy(&tail, bytes.data() + n - 8, 8);
+        Text& slot = m_slots[slot_of(head, tail, n)];
         if (same_text(slot, bytes)) return slot;
         slot = pool.keep(bytes);
+        return slot;
+    }
+
+    // `written`, at the start of pool.room() with at least eight bytes of room readable after
+    // it (the fast reader's copy while it scans): committed to the pool unless kept before.
+    Text commit(std::string_view written, TextPool& pool) {
+        const std::size_t n = written.size();
+        std::uint64_t head, tail = 0;
+        std::memcpy(&head, written.data(), 8);
+        if (n < 8) head &= (std::uint64_t{1} << (8 * n)) - 1;  // little-endian: the first n bytes
+        if (n > 8) std::memcpy(&tail, written.data() + n - 8, 8);
+        Text& slot = m_slots[slot_of(head, tail, n)];
+        if (slot.size() == n && same_long_bytes(slot.data(), written.data(), n)) return slot;
+        slot = pool.commit(n);
         return slot;
     }
 
 private:
     static constexpr unsigned slot_bits = 6;
 
-    static std::size_t slot_of(std::string_view bytes) {
-        // The first and last eight bytes (fewer when shorter) and the length, mixed by a multiply.
-        const std::size_t n = bytes.size();
-        std::uint64_t head = 0, tail = 0;
-        std::memcpy(&head, bytes.data(), std::min<std::size_t>(n, 8));
-        if (n > 8) std::memcpy(&tail, bytes.data() + n - std::min<std::size_t>(n - 8, 8), std::min<std::size_t>(n - 8, 8));
+    // From the first eight bytes (fewer, the rest zero, when shorter), the last eight (none when
+    // no more than eight) and the length, mixed by a multiply.
+    static std::size_t slot_of(std::uint64_t head, std::uint64_t tail, std::size_t n) {
         const std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15) ^ n) * 0xFF51AFD7ED558CCD;
         return static_cast<std::size_t>(h >> (64 - slot_bits));
+    }
+
+    // same_bytes, with texts past sixteen bytes compared sixteen at a time inline (the last
+    // sixteen overlapping), never reading outside either.
+    static bool same_long_bytes(const char* a, const char* b, std::size_t n) {
+#ifdef __SSE2__
+        if (n > 16) {
+            const auto same16 = [&](std::size_t at) {
+                const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + at));
+                const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + at));
+                return _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) == 0xFFFF;
+            };
+            for (std::size_t at = 0; at + 16 < n; at += 16) {
+                if (!same16(at)) return false;
+            }
+            return same16(n - 16);
+        }
+#endif
+        return same_bytes(a, b, n);
     }
 
     Text m_slots[std::size_t{1} << slot_bits] = {};
@@ -161,8 +195,15 @@ public:
     }
     // The same, through `recent`: a value that came shortly before is not kept again.
     bool string(Text& out, RecentTexts& recent) {
+#ifdef __SSE2__
+        if (std::size_t length = 0; quick_basic_string<true>(length)) {
+            out = recent.commit(std::string_view(m_pool->room(64).data(), length), *m_pool);
+            m_pos += length + 2;  // and the quotes
+            return delimiter_follows();
+        }
+#endif
         std::string_view bytes;
-        if (!string_bytes(bytes)) return false;
+        if (!string_bytes_slowly(bytes)) return false;  // the quick scan was tried
         out = recent.keep(bytes, *m_pool);
         return true;
     }

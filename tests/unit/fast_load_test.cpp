@@ -708,6 +708,32 @@ TEST_CASE("RecentTexts: a value that comes again is kept once, any other value a
     CHECK(pool.capacity() >= held);
 }
 
+TEST_CASE("RecentTexts::commit: what the reader wrote into the pool's room, whatever follows it there") {
+    winback::TextPool pool;
+    winback::detail::RecentTexts recent;
+    // Every length from 1 to 40, written twice with different bytes after it: the second is the
+    // first Text again, and a value kept by keep() is found by commit() too.
+    for (std::size_t n = 1; n <= 40; ++n) {
+        CAPTURE(n);
+        const std::string value = std::string(n, 'v').replace(0, 1, std::to_string(n % 10));
+        const auto write = [&](char after) {
+            const std::span<char> room = pool.room(64);
+            std::memcpy(room.data(), value.data(), n);
+            std::memset(room.data() + n, after, 16);
+            return recent.commit(std::string_view(room.data(), n), pool);
+        };
+        const winback::Text first = write('x');
+        CHECK(first == value);
+        const winback::Text second = write('y');
+        CHECK(second.data() == first.data());
+        const std::string other = value + "w";
+        const winback::Text kept = recent.keep(other, pool);
+        const std::span<char> room = pool.room(64);
+        std::memcpy(room.data(), other.data(), other.size());
+        CHECK(recent.commit(std::string_view(room.data(), other.size()), pool).data() == kept.data());
+    }
+}
+
 TEST_CASE("fast reader: repeated values of a log and of clients.toml share their bytes, and read as toml++ reads them") {
     std::string log;
     for (int i = 0; i < 40; ++i) {
