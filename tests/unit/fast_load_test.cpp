@@ -715,7 +715,7 @@ TEST_CASE("RecentTexts::commit: what the reader wrote into the pool's room, what
     // first Text again, and a value kept by keep() is found by commit() too.
     for (std::size_t n = 1; n <= 40; ++n) {
         CAPTURE(n);
-        const std::string value = std::string(n, 'v').replace(0, 1, std::to_string(n % 10));
+        const std::string value = std::to_string(n % 10) + std::string(n - 1, 'v');
         const auto write = [&](char after) {
             const std::span<char> room = pool.room(64);
             std::memcpy(room.data(), value.data(), n);
