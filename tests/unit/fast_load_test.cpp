@@ -715,7 +715,8 @@ TEST_CASE("RecentTexts::commit: what the reader wrote into the pool's room, what
     // first Text again, and a value kept by keep() is found by commit() too.
     for (std::size_t n = 1; n <= 40; ++n) {
         CAPTURE(n);
-        const std::string value = std::to_string(n % 10) + std::string(n - 1, 'v');
+        std::string value(n, 'v');
+        value[0] = static_cast<char>('0' + n % 10);
         const auto write = [&](char after) {
             const std::span<char> room = pool.room(64);
             std::memcpy(room.data(), value.data(), n);
@@ -726,7 +727,8 @@ TEST_CASE("RecentTexts::commit: what the reader wrote into the pool's room, what
         CHECK(first == value);
         const winback::Text second = write('y');
         CHECK(second.data() == first.data());
-        const std::string other = value + "w";
+        std::string other = value;
+        other.push_back('w');
         const winback::Text kept = recent.keep(other, pool);
         const std::span<char> room = pool.room(64);
         std::memcpy(room.data(), other.data(), other.size());
