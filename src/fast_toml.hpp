@@ -33,7 +33,7 @@ namespace winback::detail {
 
 // The last texts kept for one key of a file, by a hash of their bytes: a value that comes again
 // (a staff member's name, an outcome, a step, a stock note) is kept in the pool once and shared
-// by the records that have it (docs/performance.md, "Repeated values").
+// by the records that have it (docs/performance.md, "Memory is time": repeated values kept once).
 class RecentTexts {
 public:
     // `bytes` as a Text of the pool: the one kept before if it is still here, else a new copy.
