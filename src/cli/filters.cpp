@@ -13,14 +13,9 @@ namespace winback::cli {
 
 namespace {
 
-void check_known(const std::vector<std::string>& values, const std::vector<std::string_view>& known,
-                 const std::string& option, std::string_view what) {
-    for (const std::string& value : values) {
-        if (std::find(known.begin(), known.end(), value) == known.end()) {
-            throw UsageError{
-                fmt::format("{}: no {} \"{}\" in the book{}", option, what, value, did_you_mean(value, known))};
-        }
-    }
+[[noreturn]] void unknown(const std::string& value, const std::vector<std::string_view>& known,
+                          const std::string& option, std::string_view what) {
+    throw UsageError{fmt::format("{}: no {} \"{}\" in the book{}", option, what, value, did_you_mean(value, known))};
 }
 
 }  // namespace
@@ -39,11 +34,19 @@ void check_holiday_year(const Facility& facility, Date day) {
 
 void check_reasons_and_clients(const Book& book, const std::vector<std::string>& reasons,
                                const std::vector<std::string>& clients) {
-    std::vector<std::string_view> known_reasons, known_clients;
+    std::vector<std::string_view> known_reasons;
     for (const Playbook& p : book.playbooks) known_reasons.push_back(p.reason);
-    for (const Client& c : book.clients) known_clients.push_back(c.id);
-    check_known(reasons, known_reasons, "--reason", "playbook for reason");
-    check_known(clients, known_clients, "--client", "client");
+    for (const std::string& reason : reasons) {
+        if (!book.find_playbook(reason)) unknown(reason, known_reasons, "--reason", "playbook for reason");
+    }
+    // The ids are gathered only for the suggestion: a plan of a million clients without --client
+    // reads no client here.
+    for (const std::string& id : clients) {
+        if (book.find_client(id)) continue;
+        std::vector<std::string_view> known_clients;
+        for (const Client& c : book.clients) known_clients.push_back(c.id);
+        unknown(id, known_clients, "--client", "client");
+    }
 }
 
 }  // namespace winback::cli
