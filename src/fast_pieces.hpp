@@ -13,6 +13,7 @@
 
 #include "fast_toml.hpp"
 #include "pages.hpp"
+#include "parallel.hpp"
 #include "winback/load.hpp"
 
 namespace winback::detail {
@@ -23,15 +24,6 @@ std::vector<std::size_t> split_at_headers(std::string_view text, std::string_vie
 
 // How many pieces a file of this size is worth reading in parallel.
 std::size_t parallel_parts(std::size_t size);
-
-// Runs work(k) for k in [0, n), each on its own thread (k = 0 on the caller's).
-template <class Work>
-void run_parallel(std::size_t n, Work work) {
-    std::vector<std::thread> threads;
-    for (std::size_t k = 1; k < n; ++k) threads.emplace_back([&work, k] { work(k); });
-    if (n > 0) work(0);
-    for (std::thread& t : threads) t.join();
-}
 
 // How many lines of text start with header (e.g. "[[client]]").
 std::size_t count_headers(std::string_view text, std::string_view header);

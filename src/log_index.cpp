@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <bit>
 #include <functional>
-#include <thread>
+
+#include "pages.hpp"
+#include "parallel.hpp"
 
 namespace winback {
 
@@ -64,16 +66,11 @@ LogClients::LogClients(const Book& book)
     : m_clients(book.clients), m_log(book.log), m_places(book.client_places()), m_place(book.log.size()) {
     // Each lookup waits on memory: a long log is looked up in parts, one thread each.
     const std::size_t n = book.log.size();
-    const std::size_t parts = n < 32768 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
-    auto look_up = [&](std::size_t part) {
-        for (std::size_t i = n * part / parts; i < n * (part + 1) / parts; ++i) {
-            m_place[i] = m_places->find(book.log[i].client);
-        }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t part = 1; part < parts; ++part) threads.emplace_back(look_up, part);
-    look_up(0);
-    for (std::thread& t : threads) t.join();
+    const std::size_t parts = detail::parts_for(n);
+    detail::run_parallel(parts, [&](std::size_t k) {
+        const auto [begin, end] = detail::part_of(n, k, parts);
+        for (std::size_t i = begin; i < end; ++i) m_place[i] = m_places->find(book.log[i].client);
+    });
 }
 
 bool LogClients::describes(const Book& book) const {
@@ -102,30 +99,60 @@ std::uint32_t LogClients::place_of(const Client& client) const {
     return m_places->first_with_id(static_cast<std::uint32_t>(&client - clients.data()));
 }
 
-EntryGroups::EntryGroups(const std::vector<Entry>& log, std::span<const std::uint32_t> place, std::size_t clients) {
+namespace {
+
+constexpr std::size_t groups_apart_from = 16384;  // clients, for EntryGroups in parts
+
+}  // namespace
+
+EntryGroups::EntryGroups(const std::vector<Entry>& log, std::span<const std::uint32_t> place, std::size_t clients,
+                         std::span<const Date> log_dates) {
     constexpr std::uint32_t none = ClientPlaces::none;
+    const auto date_of = [&](std::size_t i) { return log_dates.empty() ? log[i].date : log_dates[i]; };
     // Count each client's entries, then place them in file order. The dates go along, so that
-    // checking the order reads no entry again.
+    // checking the order reads no entry again. A long log of many clients is grouped by parts,
+    // each owning a range of the clients and going through all of `place` for their entries: the
+    // reads of `place` are in order, the writes, which miss the cache, are split between the
+    // parts. With few clients the writes stay in the cache, and one part does it all.
+    const std::size_t parts = clients < groups_apart_from ? 1 : detail::parts_for(place.size());
+    const auto in_part = [](std::uint32_t p, detail::PartRange owned) { return p - owned.begin < owned.end - owned.begin; };
     m_first.assign(clients + 1, 0);
-    for (std::uint32_t p : place) {
-        if (p != none) ++m_first[p + 1];
-    }
+    detail::run_parallel(parts, [&](std::size_t k) {
+        const detail::PartRange owned = detail::part_of(clients, k, parts);
+        for (std::uint32_t p : place) {
+            if (p != none && in_part(p, owned)) ++m_first[p + 1];
+        }
+    });
     for (std::size_t p = 1; p < m_first.size(); ++p) m_first[p] += m_first[p - 1];
-    m_entries.resize(m_first.back());
-    std::vector<Date> dates(m_entries.size());
-    std::vector<std::uint32_t> next(m_first.begin(), m_first.end() - 1);
-    for (std::size_t i = 0; i < log.size(); ++i) {
-        if (place[i] == none) continue;
-        const std::uint32_t at = next[place[i]]++;
-        m_entries[at] = &log[i];
-        dates[at] = log[i].date;
-    }
-    // A log is mostly written in date order: only the groups that are not need sorting.
-    for (std::size_t p = 0; p < clients; ++p) {
-        if (std::is_sorted(dates.begin() + m_first[p], dates.begin() + m_first[p + 1])) continue;
-        std::stable_sort(m_entries.begin() + m_first[p], m_entries.begin() + m_first[p + 1],
-                         [](const Entry* a, const Entry* b) { return a->date < b->date; });
-    }
+    const std::size_t total = m_first.back();
+    m_entries.reserve(total);
+    std::vector<Date> dates;
+    dates.reserve(total);
+    detail::populate_in_parallel(m_entries.data(), total * sizeof(const Entry*), parts);
+    detail::populate_in_parallel(dates.data(), total * sizeof(Date), parts);
+    m_entries.resize(total);
+    dates.resize(total);
+    std::vector<std::uint32_t> next(clients);
+    detail::run_parallel(parts, [&](std::size_t k) {
+        const detail::PartRange owned = detail::part_of(clients, k, parts);
+        std::copy(m_first.begin() + static_cast<std::ptrdiff_t>(owned.begin),
+                  m_first.begin() + static_cast<std::ptrdiff_t>(owned.end),
+                  next.begin() + static_cast<std::ptrdiff_t>(owned.begin));
+        for (std::size_t i = 0; i < place.size(); ++i) {
+            const std::uint32_t p = place[i];
+            if (p == none || !in_part(p, owned)) continue;
+            const std::uint32_t at = next[p]++;
+            m_entries[at] = &log[i];
+            dates[at] = date_of(i);
+        }
+        // A log is mostly written in date order: only the groups that are not need sorting.
+        for (std::size_t c = owned.begin; c < owned.end; ++c) {
+            const auto first = static_cast<std::ptrdiff_t>(m_first[c]), last = static_cast<std::ptrdiff_t>(m_first[c + 1]);
+            if (std::is_sorted(dates.begin() + first, dates.begin() + last)) continue;
+            std::stable_sort(m_entries.begin() + first, m_entries.begin() + last,
+                             [](const Entry* a, const Entry* b) { return a->date < b->date; });
+        }
+    });
 }
 
 std::span<const Entry* const> EntryGroups::of(std::uint32_t place) const {
@@ -135,20 +162,27 @@ std::span<const Entry* const> EntryGroups::of(std::uint32_t place) const {
 
 namespace {
 
-// The places of the entries' clients, none for those dated after the cutoff.
-std::vector<std::uint32_t> places_until(const LogClients& clients, std::optional<Date> cutoff) {
+// The log's entries grouped by client, but for those dated after the cutoff.
+EntryGroups groups_until(const Book& book, const LogClients& clients, std::optional<Date> cutoff) {
     const std::span<const Entry> log = clients.log();
+    // The dates are read from the entries once, in parts, and kept in order for the grouping.
     std::vector<std::uint32_t> place(log.size());
-    for (std::size_t i = 0; i < log.size(); ++i) {
-        place[i] = cutoff && log[i].date > *cutoff ? ClientPlaces::none : clients.place(i);
-    }
-    return place;
+    std::vector<Date> dates(log.size());
+    const std::size_t parts = detail::parts_for(log.size());
+    detail::run_parallel(parts, [&](std::size_t k) {
+        const auto [begin, end] = detail::part_of(log.size(), k, parts);
+        for (std::size_t i = begin; i < end; ++i) {
+            dates[i] = log[i].date;
+            place[i] = cutoff && dates[i] > *cutoff ? ClientPlaces::none : clients.place(i);
+        }
+    });
+    return EntryGroups(book.log, place, book.clients.size(), dates);
 }
 
 }  // namespace
 
 LogIndex::LogIndex(const Book& book, std::optional<Date> cutoff)
-    : m_clients(book.log_clients()), m_groups(book.log, places_until(*m_clients, cutoff), book.clients.size()) {}
+    : m_clients(book.log_clients()), m_groups(groups_until(book, *m_clients, cutoff)) {}
 
 std::span<const Entry* const> LogIndex::of(std::string_view client) const {
     return m_groups.of(m_clients->find(client));

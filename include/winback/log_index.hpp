@@ -93,8 +93,11 @@ private:
 class EntryGroups {
 public:
     // place[i]: the place of log[i]'s client in a book of `clients` clients, or ClientPlaces::none
-    // to leave the entry out.
-    EntryGroups(const std::vector<Entry>& log, std::span<const std::uint32_t> place, std::size_t clients);
+    // to leave the entry out. log_dates, when not empty, holds log[i].date for every i: a
+    // caller that has read them into an array of their own spares the grouping a read of every
+    // entry.
+    EntryGroups(const std::vector<Entry>& log, std::span<const std::uint32_t> place, std::size_t clients,
+                std::span<const Date> log_dates = {});
 
     // The entries of the client at `place`; none for ClientPlaces::none.
     std::span<const Entry* const> of(std::uint32_t place) const;
