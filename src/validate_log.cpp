@@ -6,6 +6,7 @@
 // and what one pass needs from the other is worked out beforehand, in small arrays.
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <optional>
 #include <set>
@@ -16,6 +17,8 @@
 
 #include "winback/course.hpp"
 #include "winback/load.hpp"
+
+#include "parallel.hpp"
 
 namespace winback {
 
@@ -58,9 +61,11 @@ private:
 
 // The entries that give a reason (reclassifications) and those that say a client returned or
 // died, grouped by client: few, so that they are found without reading all of a client's entries.
+// With them, the clients that have entries with a step.
 struct TellingEntries {
     EntryGroups reclassifications;
     EntryGroups returned_or_died;
+    std::vector<char> with_steps;  // per client place
 };
 
 TellingEntries telling_entries(const Book& book, const LogClients& clients) {
@@ -69,30 +74,50 @@ TellingEntries telling_entries(const Book& book, const LogClients& clients) {
     const bool reasonless_playbook = book.find_playbook("") != nullptr;
     std::vector<std::uint32_t> reclassified(log.size(), ClientPlaces::none);
     std::vector<std::uint32_t> returned_or_died(log.size(), ClientPlaces::none);
-    for (std::size_t i = 0; i < log.size(); ++i) {
-        const std::string_view outcome = log[i].outcome;
-        if (reasonless_playbook || !log[i].reason.empty()) reclassified[i] = clients.place(i);
-        if (outcome == "returned" || outcome == "deceased") returned_or_died[i] = clients.place(i);
-    }
-    return {EntryGroups(log, reclassified, book.clients.size()), EntryGroups(log, returned_or_died, book.clients.size())};
+    std::vector<char> with_steps(book.clients.size());
+    // One read of each entry, in parts of the log; two parts may mark one client, with the same value.
+    const std::size_t parts = detail::parts_for(log.size());
+    detail::run_parallel(parts, [&](std::size_t k) {
+        const auto [begin, end] = detail::part_of(log.size(), k, parts);
+        for (std::size_t i = begin; i < end; ++i) {
+            const std::uint32_t place = clients.place(i);
+            const std::string_view outcome = log[i].outcome;
+            if (reasonless_playbook || !log[i].reason.empty()) reclassified[i] = place;
+            if (outcome == "returned" || outcome == "deceased") returned_or_died[i] = place;
+            if (place != ClientPlaces::none && !log[i].step.empty()) {
+                std::atomic_ref<char>(with_steps[place]).store(1, std::memory_order_relaxed);
+            }
+        }
+    });
+    return {EntryGroups(log, reclassified, book.clients.size()), EntryGroups(log, returned_or_died, book.clients.size()),
+            std::move(with_steps)};
 }
 
 // The step ids of each client's playbooks, for the clients that have entries with a step.
 // Clients share a few combinations of playbooks: each is kept once.
 class ClientSteps {
 public:
-    ClientSteps(const Book& book, const LogClients& clients, const EntryGroups& reclassifications) {
-        const std::vector<Entry>& log = book.log;
+    ClientSteps(const Book& book, const TellingEntries& telling) {
         m_combination_of.assign(book.clients.size(), none);
-        std::vector<char> wanted(book.clients.size());
-        for (std::size_t i = 0; i < log.size(); ++i) {
-            if (clients.place(i) != ClientPlaces::none && !log[i].step.empty()) wanted[clients.place(i)] = 1;
-        }
         std::map<std::vector<const Playbook*>, std::uint32_t> known;
+        // Most clients follow one playbook, their reason's: its combination is found without the map.
+        std::vector<std::pair<const Playbook*, std::uint32_t>> single;
         std::vector<const Playbook*> playbooks;
         for (std::uint32_t p = 0; p < book.clients.size(); ++p) {
-            if (!wanted[p]) continue;
-            playbooks_of(book, book.clients[p], reclassifications.of(p), playbooks);
+            if (!telling.with_steps[p]) continue;
+            const Client& client = book.clients[p];
+            const std::span<const Entry* const> reclassifications = telling.reclassifications.of(p);
+            const Playbook* only = nullptr;
+            const bool one = !client.at_risk && reclassifications.empty();
+            if (one) {
+                only = book.find_playbook(client.reason);
+                const auto it = std::find_if(single.begin(), single.end(), [&](const auto& s) { return s.first == only; });
+                if (it != single.end()) {
+                    m_combination_of[p] = it->second;
+                    continue;
+                }
+            }
+            playbooks_of(book, client, reclassifications, playbooks);
             auto it = known.find(playbooks);
             if (it == known.end()) {
                 it = known.emplace(playbooks, static_cast<std::uint32_t>(m_steps.size())).first;
@@ -102,6 +127,7 @@ public:
                 }
             }
             m_combination_of[p] = it->second;
+            if (one) single.emplace_back(only, it->second);
         }
     }
 
@@ -136,57 +162,74 @@ void validate_log(const Book& book, Diagnostics& diagnostics, std::optional<Date
     }
     WordSet known_outcome;  // `outcomes` keeps its order for the suggestions
     for (std::string_view outcome : outcomes) known_outcome.insert(outcome);
-    std::vector<std::string_view> client_ids, reasons;  // client_ids: filled for the first unknown client
-    std::optional<NearWords> ids_near;                         // made for the first unknown client
-    std::unordered_map<std::string_view, std::string> hints;  // "did you mean", by unknown client
+    std::vector<std::string_view> reasons;
     for (const Playbook& p : book.playbooks) reasons.push_back(p.reason);
 
     const auto shared = book.log_clients();  // kept by the book for the plan that follows
     const LogClients& clients = *shared;
+    (void)book.find_playbook({});  // its index is built here, not by two parts at once
     const TellingEntries telling = telling_entries(book, clients);
-    const ClientSteps client_steps(book, clients, telling.reclassifications);
+    const ClientSteps client_steps(book, telling);
+    // The ids, for "did you mean", when an entry names no client of the book.
+    std::vector<std::string_view> client_ids;
+    std::optional<NearWords> ids_near;
+    for (std::size_t i = 0; i < book.log.size() && !ids_near; ++i) {
+        if (clients.place(i) != ClientPlaces::none) continue;
+        for (const Client& c : book.clients) client_ids.push_back(c.id);
+        ids_near.emplace(client_ids);
+    }
 
-    for (std::size_t i = 0; i < book.log.size(); ++i) {
-        const Entry& e = book.log[i];
-        const Client* client = clients.client(i);
-        if (!client) {
-            if (!ids_near) {
-                for (const Client& c : book.clients) client_ids.push_back(c.id);
-                ids_near.emplace(client_ids);
+    // The entries are checked in parts, each into its own messages, kept in the order of the log.
+    const auto check_entries = [&](detail::PartRange range, Diagnostics& out) {
+        std::unordered_map<std::string_view, std::string> hints;  // "did you mean", by unknown client
+        for (std::size_t i = range.begin; i < range.end; ++i) {
+            const Entry& e = book.log[i];
+            const Client* client = clients.client(i);
+            if (!client) {
+                // A client no longer in the book has all their entries here: search the ids once for each.
+                const auto [hint, added] = hints.try_emplace(e.client);
+                if (added) hint->second = did_you_mean(e.client, *ids_near);
+                out.warning(path, e.client_at,
+                            fmt::format("log entry: unknown client \"{}\"{}", e.client.substr(0, 64), hint->second));
+                continue;
             }
-            // A client no longer in the book has all their entries here: search the ids once for each.
-            const auto [hint, added] = hints.try_emplace(e.client);
-            if (added) hint->second = did_you_mean(e.client, *ids_near);
-            diagnostics.warning(path, e.client_at, fmt::format("log entry: unknown client \"{}\"{}", e.client.substr(0, 64),
-                                                               hint->second));
-            continue;
-        }
-        if (today && e.date > *today) {
-            diagnostics.warning(path, e.where, fmt::format("log entry for client \"{}\" is dated {}, in the future",
-                                                           e.client, format_date(e.date)));
-        }
-        if (!known_outcome.contains(e.outcome)) {
-            // An unknown outcome could hide a refusal ("decline"): the plan must not go on as if.
-            diagnostics.error(path, e.outcome_at,
-                                fmt::format("log entry for client \"{}\": unknown outcome \"{}\"{}", e.client,
-                                            e.outcome.substr(0, 64), did_you_mean(e.outcome, outcomes)));
-        }
-        if (!e.reason.empty() && !book.find_playbook(e.reason)) {
-            diagnostics.error(path, e.reason_at,
-                              fmt::format("log entry for client \"{}\": unknown reason \"{}\"{}", e.client,
-                                          e.reason.substr(0, 64), did_you_mean(e.reason, reasons)));
-        }
-        if (!e.step.empty() && !client_steps.has(clients.place(i), e.step)) {
-            std::vector<const Playbook*> playbooks;
-            playbooks_of(book, *client, telling.reclassifications.of(clients.place(i)), playbooks);
-            std::vector<std::string_view> steps;
-            for (const Playbook* p : playbooks) {
-                for (const Step& s : p->steps) steps.push_back(s.id);
+            if (today && e.date > *today) {
+                out.warning(path, e.where, fmt::format("log entry for client \"{}\" is dated {}, in the future",
+                                                       e.client, format_date(e.date)));
             }
-            diagnostics.warning(path, e.step_at,
-                                fmt::format("log entry for client \"{}\": \"{}\" is no step of the client's "
-                                            "playbook{}",
-                                            e.client, e.step.substr(0, 64), did_you_mean(e.step, steps)));
+            if (!known_outcome.contains(e.outcome)) {
+                // An unknown outcome could hide a refusal ("decline"): the plan must not go on as if.
+                out.error(path, e.outcome_at,
+                          fmt::format("log entry for client \"{}\": unknown outcome \"{}\"{}", e.client,
+                                      e.outcome.substr(0, 64), did_you_mean(e.outcome, outcomes)));
+            }
+            if (!e.reason.empty() && !book.find_playbook(e.reason)) {
+                out.error(path, e.reason_at,
+                          fmt::format("log entry for client \"{}\": unknown reason \"{}\"{}", e.client,
+                                      e.reason.substr(0, 64), did_you_mean(e.reason, reasons)));
+            }
+            if (!e.step.empty() && !client_steps.has(clients.place(i), e.step)) {
+                std::vector<const Playbook*> playbooks;
+                playbooks_of(book, *client, telling.reclassifications.of(clients.place(i)), playbooks);
+                std::vector<std::string_view> steps;
+                for (const Playbook* p : playbooks) {
+                    for (const Step& s : p->steps) steps.push_back(s.id);
+                }
+                out.warning(path, e.step_at,
+                            fmt::format("log entry for client \"{}\": \"{}\" is no step of the client's "
+                                        "playbook{}",
+                                        e.client, e.step.substr(0, 64), did_you_mean(e.step, steps)));
+            }
+        }
+    };
+    const std::size_t parts = detail::parts_for(book.log.size());
+    if (parts == 1) {
+        check_entries({0, book.log.size()}, diagnostics);
+    } else {
+        std::vector<Diagnostics> of_part(parts);
+        detail::run_parallel(parts, [&](std::size_t k) { check_entries(detail::part_of(book.log.size(), k, parts), of_part[k]); });
+        for (const Diagnostics& part : of_part) {
+            for (const Diagnostic& d : part.items()) diagnostics.add(d);
         }
     }
     // The client file should agree with what the log says happened.
