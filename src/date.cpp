@@ -1,7 +1,9 @@
 #include "winback/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -85,8 +87,17 @@ std::string_view weekday_key(unsigned index) {
 }
 
 std::optional<unsigned> parse_weekday(std::string_view key) {
+    // Every key is three letters, compared at once: a big book has a client's days per client.
+    static_assert(std::all_of(weekday_keys.begin(), weekday_keys.end(), [](std::string_view k) { return k.size() == 3; }));
+    if (key.size() != 3) return std::nullopt;
+    const auto letters = [](std::string_view word) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(word[0])) |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(word[1])) << 8 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(word[2])) << 16;
+    };
+    const std::uint32_t wanted = letters(key);
     for (unsigned i = 0; i < weekday_keys.size(); ++i) {
-        if (weekday_keys[i] == key) return i;
+        if (letters(weekday_keys[i]) == wanted) return i;
     }
     return std::nullopt;
 }
