@@ -12,22 +12,60 @@ namespace winback {
 ClientPlaces::ClientPlaces(std::span<const Client> clients) : m_clients(clients) {
     m_mask = std::bit_ceil(clients.size() * 2 + 1) - 1;
     m_slots.resize(m_mask + 1);
-    for (std::uint32_t p = 0; p < clients.size(); ++p) {
+    // Each id's first slot, worked out in parts of the clients: reading an id misses the cache.
+    std::vector<std::uint32_t> home(clients.size());
+    const std::size_t parts = detail::parts_for(clients.size());
+    detail::run_parallel(parts, [&](std::size_t k) {
+        const auto [begin, end] = detail::part_of(clients.size(), k, parts);
+        for (std::size_t p = begin; p < end; ++p) home[p] = static_cast<std::uint32_t>(slot_of(clients[p].id));
+    });
+    // Then each part fills a range of the slots with the ids whose first slot is in it, in the
+    // clients' order. An id whose probe would run past the range waits for the end, when the ids
+    // left over go in one after the other: a probe finds them after the full slots before them,
+    // as if they had all gone in one by one. The copies of an id start at one slot, so they are
+    // in one part, or all left over, in their order: the first client still wins.
+    struct Repeat {
+        std::uint32_t place, first;
+    };
+    std::vector<std::vector<std::uint32_t>> left(parts);
+    std::vector<std::vector<Repeat>> repeats(parts);
+    // Puts the client at `p` from its first slot on, probing up to the slot `stop`; false when
+    // it got there. With no such slot (m_slots.size()) the probe may wrap around.
+    const auto put = [&](std::uint32_t p, std::size_t stop, std::vector<Repeat>& repeated) {
         const std::string_view id = clients[p].id;
-        std::size_t h = slot_of(id);
-        while (m_slots[h].place != none && !holds(m_slots[h], id)) h = (h + 1) & m_mask;
+        std::size_t h = home[p];
+        while (m_slots[h].place != none && !holds(m_slots[h], id)) {
+            h = (h + 1) & m_mask;
+            if (h == stop) return false;
+        }
         Slot& slot = m_slots[h];
-        if (slot.place == none) {
-            slot.place = p;
-            slot.size = id.size() <= inline_size ? static_cast<std::uint8_t>(id.size()) : long_id;
-            if (id.size() <= inline_size) std::copy(id.begin(), id.end(), slot.id.begin());
-            continue;
+        if (slot.place != none) {
+            repeated.push_back({p, slot.place});
+            return true;
         }
-        if (m_first.empty()) {  // the first repeated id: until now every client was the first
-            m_first.resize(clients.size());
-            for (std::uint32_t q = 0; q < clients.size(); ++q) m_first[q] = q;
+        slot.place = p;
+        slot.size = id.size() <= inline_size ? static_cast<std::uint8_t>(id.size()) : long_id;
+        if (id.size() <= inline_size) std::copy(id.begin(), id.end(), slot.id.begin());
+        return true;
+    };
+    detail::run_parallel(parts, [&](std::size_t k) {
+        const detail::PartRange owned = detail::part_of(m_slots.size(), k, parts);
+        // The last part stops where the slots wrap around to the first part's; one part never stops.
+        const std::size_t stop = parts == 1 ? m_slots.size() : owned.end & m_mask;
+        for (std::uint32_t p = 0; p < clients.size(); ++p) {
+            if (home[p] - owned.begin >= owned.end - owned.begin) continue;
+            if (!put(p, stop, repeats[k])) left[k].push_back(p);
         }
-        m_first[p] = slot.place;
+    });
+    std::vector<Repeat> repeated;
+    for (std::size_t k = 0; k < parts; ++k) {
+        repeated.insert(repeated.end(), repeats[k].begin(), repeats[k].end());
+        for (std::uint32_t p : left[k]) put(p, m_slots.size(), repeated);
+    }
+    if (!repeated.empty()) {
+        m_first.resize(clients.size());
+        for (std::uint32_t q = 0; q < clients.size(); ++q) m_first[q] = q;
+        for (const Repeat& r : repeated) m_first[r.place] = r.first;
     }
 }
 

@@ -1,10 +1,13 @@
 #include "winback/log_index.hpp"
+#include "winback/id_hash.hpp"
 #include "test_text.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <bit>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -101,6 +104,53 @@ TEST_CASE("ClientPlaces") {
         const std::vector<Client> none;
         const ClientPlaces places(none);
         CHECK(places.find("C-1") == ClientPlaces::none);
+    }
+}
+
+TEST_CASE("ClientPlaces: many clients, the slots filled in parts") {
+    // 40,000 clients, more than one thread takes: each part fills a range of the slots, and an id
+    // whose probe runs into the next range goes in at the end. Ids are picked to start at the last
+    // slot of a range (for two, three or four parts), so that some run past it, and some of those
+    // and others repeat, near and far.
+    constexpr std::size_t n = 40000;
+    const std::size_t slots = std::bit_ceil(n * 2 + 1);
+    std::vector<std::string> ids;
+    std::set<std::size_t> last_slots;
+    for (std::size_t parts = 2; parts <= 4; ++parts) {
+        for (std::size_t k = 1; k <= parts; ++k) last_slots.insert(slots * k / parts - 1);
+    }
+    std::map<std::size_t, int> found;
+    for (int j = 0; found.size() < last_slots.size() || std::any_of(found.begin(), found.end(), [](auto& f) { return f.second < 6; }); ++j) {
+        std::string id = fmt::format("Z-{}", j);
+        const std::size_t home = winback::detail::id_hash(id) & (slots - 1);
+        if (last_slots.count(home) && found[home] < 6) {
+            ++found[home];
+            ids.push_back(std::move(id));
+        }
+    }
+    const std::size_t special = ids.size();
+    for (std::size_t i = 0; ids.size() < n - 100; ++i) {
+        ids.push_back(i % 1000 == 0 ? fmt::format("a client id over eleven bytes {}", i) : fmt::format("C-{:06}", i));
+    }
+    // Repeats: of the special ids right after them and at the end, of ordinary ids far apart.
+    for (std::size_t i = 0; ids.size() < n; ++i) ids.push_back(ids[i % 3 == 0 ? i % special : special + i * 97]);
+    std::vector<Client> clients;
+    for (const std::string& id : ids) clients.push_back(client(id));
+    const ClientPlaces places(clients);
+    std::map<std::string, std::uint32_t> first;
+    for (std::uint32_t p = 0; p < clients.size(); ++p) first.try_emplace(ids[p], p);
+    CHECK_FALSE(places.unique());
+    for (std::uint32_t p = 0; p < clients.size(); ++p) {
+        CAPTURE(ids[p]);
+        REQUIRE(places.find(ids[p]) == first.at(ids[p]));
+        REQUIRE(places.first_with_id(p) == first.at(ids[p]));
+    }
+    for (int i = 0; i < 1000; ++i) REQUIRE(places.find(fmt::format("Y-{}", i)) == ClientPlaces::none);
+    SUBCASE("without the repeats") {
+        clients.resize(n - 100);
+        const ClientPlaces unique(clients);
+        CHECK(unique.unique());
+        for (std::uint32_t p = 0; p < clients.size(); ++p) REQUIRE(unique.find(ids[p]) == p);
     }
 }
 
