@@ -11,13 +11,29 @@ namespace winback {
 
 ClientPlaces::ClientPlaces(std::span<const Client> clients) : m_clients(clients) {
     m_mask = std::bit_ceil(clients.size() * 2 + 1) - 1;
-    m_slots.resize(m_mask + 1);
-    // Each id's first slot, worked out in parts of the clients: reading an id misses the cache.
-    std::vector<std::uint32_t> home(clients.size());
     const std::size_t parts = detail::parts_for(clients.size());
+    // Fresh memory is faulted in from every core first (populate_in_parallel).
+    const auto sized = [parts](std::vector<Slot>& slots, std::size_t n) {
+        slots.reserve(n);
+        detail::populate_in_parallel(slots.data(), n * sizeof(Slot), parts);
+        slots.resize(n);
+    };
+    sized(m_slots, m_mask + 1);
+    // Each client's slot as it will be and its id's first slot, made in parts of the clients:
+    // reading an id misses the cache, and after this no id is read again but the long ones.
+    std::vector<Slot> staged;
+    sized(staged, clients.size());
+    std::vector<std::uint32_t> home(clients.size());
     detail::run_parallel(parts, [&](std::size_t k) {
         const auto [begin, end] = detail::part_of(clients.size(), k, parts);
-        for (std::size_t p = begin; p < end; ++p) home[p] = static_cast<std::uint32_t>(slot_of(clients[p].id));
+        for (std::size_t p = begin; p < end; ++p) {
+            const std::string_view id = clients[p].id;
+            Slot& slot = staged[p];
+            slot.place = static_cast<std::uint32_t>(p);
+            slot.size = id.size() <= inline_size ? static_cast<std::uint8_t>(id.size()) : long_id;
+            if (id.size() <= inline_size) std::copy(id.begin(), id.end(), slot.id.begin());
+            home[p] = static_cast<std::uint32_t>(slot_of(id));
+        }
     });
     // Then each part fills a range of the slots with the ids whose first slot is in it, in the
     // clients' order. An id whose probe would run past the range waits for the end, when the ids
@@ -29,23 +45,26 @@ ClientPlaces::ClientPlaces(std::span<const Client> clients) : m_clients(clients)
     };
     std::vector<std::vector<std::uint32_t>> left(parts);
     std::vector<std::vector<Repeat>> repeats(parts);
+    // Whether a slot holds the id of the staged slot: the bytes after a short id are zeros in both.
+    const auto same_id = [this](const Slot& slot, const Slot& mine) {
+        if (slot.size != mine.size) return false;
+        if (mine.size != long_id) return slot.id == mine.id;
+        return detail::same_text(m_clients[slot.place].id, m_clients[mine.place].id);
+    };
     // Puts the client at `p` from its first slot on, probing up to the slot `stop`; false when
     // it got there. With no such slot (m_slots.size()) the probe may wrap around.
     const auto put = [&](std::uint32_t p, std::size_t stop, std::vector<Repeat>& repeated) {
-        const std::string_view id = clients[p].id;
+        const Slot& mine = staged[p];
         std::size_t h = home[p];
-        while (m_slots[h].place != none && !holds(m_slots[h], id)) {
+        while (m_slots[h].place != none && !same_id(m_slots[h], mine)) {
             h = (h + 1) & m_mask;
             if (h == stop) return false;
         }
-        Slot& slot = m_slots[h];
-        if (slot.place != none) {
-            repeated.push_back({p, slot.place});
-            return true;
+        if (m_slots[h].place != none) {
+            repeated.push_back({p, m_slots[h].place});
+        } else {
+            m_slots[h] = mine;
         }
-        slot.place = p;
-        slot.size = id.size() <= inline_size ? static_cast<std::uint8_t>(id.size()) : long_id;
-        if (id.size() <= inline_size) std::copy(id.begin(), id.end(), slot.id.begin());
         return true;
     };
     detail::run_parallel(parts, [&](std::size_t k) {
