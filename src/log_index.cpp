@@ -212,6 +212,23 @@ EntryGroups::EntryGroups(const std::vector<Entry>& log, std::span<const std::uin
     });
 }
 
+EntryGroups::EntryGroups(const std::vector<Entry>& log, std::span<const Pick> picks, std::size_t clients) {
+    m_first.assign(clients + 1, 0);
+    for (const Pick& pick : picks) ++m_first[pick.place + 1];
+    for (std::size_t p = 1; p < m_first.size(); ++p) m_first[p] += m_first[p - 1];
+    m_entries.resize(picks.size());
+    std::vector<std::uint32_t> next(m_first.begin(), m_first.end() - 1);
+    for (const Pick& pick : picks) m_entries[next[pick.place]++] = &log[pick.entry];
+    // Each group's order is checked once, at its first entry, before it can have been sorted.
+    const auto by_date = [](const Entry* a, const Entry* b) { return a->date < b->date; };
+    for (const Pick& pick : picks) {
+        const auto first = m_entries.begin() + static_cast<std::ptrdiff_t>(m_first[pick.place]);
+        const auto last = m_entries.begin() + static_cast<std::ptrdiff_t>(m_first[pick.place + 1]);
+        if (last - first < 2 || *first != &log[pick.entry] || std::is_sorted(first, last, by_date)) continue;
+        std::stable_sort(first, last, by_date);
+    }
+}
+
 std::span<const Entry* const> EntryGroups::of(std::uint32_t place) const {
     if (place == ClientPlaces::none) return {};
     return std::span(m_entries).subspan(m_first[place], m_first[place + 1] - m_first[place]);

@@ -72,25 +72,30 @@ TellingEntries telling_entries(const Book& book, const LogClients& clients) {
     const std::vector<Entry>& log = book.log;
     // Every entry gives a reason when a playbook has none (an error of playbooks.toml).
     const bool reasonless_playbook = book.find_playbook("") != nullptr;
-    std::vector<std::uint32_t> reclassified(log.size(), ClientPlaces::none);
-    std::vector<std::uint32_t> returned_or_died(log.size(), ClientPlaces::none);
     std::vector<char> with_steps(book.clients.size());
-    // One read of each entry, in parts of the log; two parts may mark one client, with the same value.
+    // One read of each entry, in parts of the log, each picking its telling entries in order; two
+    // parts may mark one client with steps, with the same value.
     const std::size_t parts = detail::parts_for(log.size());
+    std::vector<std::vector<EntryGroups::Pick>> reclassified(parts), returned_or_died(parts);
     detail::run_parallel(parts, [&](std::size_t k) {
         const auto [begin, end] = detail::part_of(log.size(), k, parts);
         for (std::size_t i = begin; i < end; ++i) {
             const std::uint32_t place = clients.place(i);
+            if (place == ClientPlaces::none) continue;
+            const EntryGroups::Pick pick{static_cast<std::uint32_t>(i), place};
             const std::string_view outcome = log[i].outcome;
-            if (reasonless_playbook || !log[i].reason.empty()) reclassified[i] = place;
-            if (outcome == "returned" || outcome == "deceased") returned_or_died[i] = place;
-            if (place != ClientPlaces::none && !log[i].step.empty()) {
-                std::atomic_ref<char>(with_steps[place]).store(1, std::memory_order_relaxed);
-            }
+            if (reasonless_playbook || !log[i].reason.empty()) reclassified[k].push_back(pick);
+            if (outcome == "returned" || outcome == "deceased") returned_or_died[k].push_back(pick);
+            if (!log[i].step.empty()) std::atomic_ref<char>(with_steps[place]).store(1, std::memory_order_relaxed);
         }
     });
-    return {EntryGroups(log, reclassified, book.clients.size()), EntryGroups(log, returned_or_died, book.clients.size()),
-            std::move(with_steps)};
+    const auto joined = [](std::vector<std::vector<EntryGroups::Pick>>& of_parts) {
+        std::vector<EntryGroups::Pick> all = std::move(of_parts.front());
+        for (std::size_t k = 1; k < of_parts.size(); ++k) all.insert(all.end(), of_parts[k].begin(), of_parts[k].end());
+        return all;
+    };
+    return {EntryGroups(log, joined(reclassified), book.clients.size()),
+            EntryGroups(log, joined(returned_or_died), book.clients.size()), std::move(with_steps)};
 }
 
 // The step ids of each client's playbooks, for the clients that have entries with a step.

@@ -98,6 +98,13 @@ public:
     // entry.
     EntryGroups(const std::vector<Entry>& log, std::span<const std::uint32_t> place, std::size_t clients,
                 std::span<const Date> log_dates = {});
+    // Only the picked entries, given in the order of the log, each with the place of its client
+    // (one of the book's `clients`): for a few entries of a long log, without a pass over all.
+    struct Pick {
+        std::uint32_t entry = 0;  // in the log
+        std::uint32_t place = 0;
+    };
+    EntryGroups(const std::vector<Entry>& log, std::span<const Pick> picks, std::size_t clients);
 
     // The entries of the client at `place`; none for ClientPlaces::none.
     std::span<const Entry* const> of(std::uint32_t place) const;

@@ -154,6 +154,35 @@ TEST_CASE("ClientPlaces: many clients, the slots filled in parts") {
     }
 }
 
+TEST_CASE("EntryGroups: picked entries are grouped as the same entries of the whole log") {
+    // Some entries of a log, given as picks, against the whole log with the others left out.
+    std::vector<Entry> log;
+    const char* days[] = {"2026-02-01", "2026-01-01", "2026-03-01", "2026-01-01"};
+    for (int i = 0; i < 3000; ++i) log.push_back(entry(days[(i / 5) % 4], "C", fmt::format("{}", i)));
+    constexpr std::size_t clients = 40;
+    std::vector<winback::EntryGroups::Pick> picks;
+    std::vector<std::uint32_t> place(log.size(), ClientPlaces::none);
+    for (std::uint32_t i = 0; i < log.size(); ++i) {
+        if (i % 3 == 0 || i % 7 == 0) continue;
+        const std::uint32_t p = (i * 13) % (clients - 1);  // the last client has no entry
+        picks.push_back({i, p});
+        place[i] = p;
+    }
+    const winback::EntryGroups sparse(log, picks, clients);
+    const winback::EntryGroups dense(log, place, clients);
+    std::size_t total = 0;
+    for (std::uint32_t p = 0; p < clients; ++p) {
+        CAPTURE(p);
+        CHECK(notes(sparse.of(p)) == notes(dense.of(p)));
+        total += sparse.of(p).size();
+        for (std::size_t k = 1; k < sparse.of(p).size(); ++k) CHECK(sparse.of(p)[k - 1]->date <= sparse.of(p)[k]->date);
+    }
+    CHECK(total == picks.size());
+    CHECK(sparse.of(clients - 1).empty());
+    CHECK(sparse.of(ClientPlaces::none).empty());
+    CHECK(winback::EntryGroups(log, std::span<const winback::EntryGroups::Pick>(), clients).of(0).empty());
+}
+
 TEST_CASE("id_hash spreads ids that differ in a digit, and same_text compares every byte") {
     using winback::detail::id_hash;
     using winback::detail::same_text;
