@@ -368,6 +368,7 @@ Blocks plan_blocks(const Planning& in, TextPool& text, std::optional<PlanSort> o
     in.book.find_playbook({});
     in.book.find_rule({});
     constexpr std::size_t block = 2048;
+    constexpr std::size_t prefetch_ahead = 4;
     Blocks out;
     out.actions.resize((n + block - 1) / block);
     out.keys.resize(order ? out.actions.size() : 0);
@@ -380,7 +381,17 @@ Blocks plan_blocks(const Planning& in, TextPool& text, std::optional<PlanSort> o
         for (std::size_t b = next_block++; b < out.actions.size(); b = next_block++) {
             std::vector<Action>& actions = out.actions[b];
             actions.reserve(room);
-            for (std::size_t p = b * block; p < std::min(n, (b + 1) * block); ++p) plan_client(in, clients[p], actions, pool);
+            const std::size_t end = std::min(n, (b + 1) * block);
+            for (std::size_t p = b * block; p < end; ++p) {
+                // A client's entries are spread over the log: they are asked for a few clients ahead.
+                if (p + prefetch_ahead < end) {
+                    for (const Entry* e : in.log.of(clients[p + prefetch_ahead])) {
+                        __builtin_prefetch(e);
+                        __builtin_prefetch(reinterpret_cast<const char*>(e) + 64);
+                    }
+                }
+                plan_client(in, clients[p], actions, pool);
+            }
             room = std::max(room, actions.size() + actions.size() / 8);
             if (order) with_order(*order, [&](auto before) { out.keys[b] = sort_by(actions, before); });
         }
