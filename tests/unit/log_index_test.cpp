@@ -164,7 +164,7 @@ TEST_CASE("EntryGroups: picked entries are grouped as the same entries of the wh
     std::vector<std::uint32_t> place(log.size(), ClientPlaces::none);
     for (std::uint32_t i = 0; i < log.size(); ++i) {
         if (i % 3 == 0 || i % 7 == 0) continue;
-        const std::uint32_t p = (i * 13) % (clients - 1);  // the last client has no entry
+        const auto p = static_cast<std::uint32_t>((i * 13) % (clients - 1));  // the last client has no entry
         picks.push_back({i, p});
         place[i] = p;
     }
