@@ -18,6 +18,7 @@
 #include "winback/load_limits.hpp"
 #include "winback/task.hpp"
 #include "pages.hpp"
+#include "parallel.hpp"
 
 namespace winback {
 
@@ -277,13 +278,7 @@ std::vector<Action> merge_blocks(std::vector<std::vector<Action>>& blocks, const
             std::push_heap(heap.begin(), heap.end(), less);
         }
     };
-    if (two) {
-        std::thread back(take, false, total - half);
-        take(true, half);
-        back.join();
-    } else {
-        take(true, total);
-    }
+    detail::run_parallel(two ? 2 : 1, [&](std::size_t k) { k == 0 ? take(true, half) : take(false, total - half); });
     // The blocks' actions were moved out and hold only views: their pages go at once.
     static_assert(std::is_trivially_destructible_v<Action>);
     for (auto& b : blocks) {
@@ -361,7 +356,7 @@ struct Blocks {
 Blocks plan_blocks(const Planning& in, TextPool& text, std::optional<PlanSort> order) {
     const std::vector<Client>& clients = in.book.clients;
     const std::size_t n = clients.size();
-    const std::size_t threads_wanted = n < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    const std::size_t threads_wanted = detail::parts_for(n, 20000);
     // The find_* of a book build their index on first use: build them before the threads share it.
     in.book.find_client({});
     in.book.find_care_manager({});
@@ -396,10 +391,7 @@ Blocks plan_blocks(const Planning& in, TextPool& text, std::optional<PlanSort> o
             if (order) with_order(*order, [&](auto before) { out.keys[b] = sort_by(actions, before); });
         }
     };
-    std::vector<std::thread> threads;
-    for (std::size_t t = 1; t < threads_wanted; ++t) threads.emplace_back(plan_some, std::ref(pools[t]));
-    plan_some(pools[0]);
-    for (std::thread& t : threads) t.join();
+    detail::run_parallel(threads_wanted, [&](std::size_t t) { plan_some(pools[t]); });
     for (const TextPool& pool : pools) text.adopt(pool);
     return out;
 }
